@@ -1,0 +1,52 @@
+"""The list of what the map shows, with an empty state and a CSV download."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app.filters import Kaartkeuze
+
+KOLOMMEN = {
+    "naam": "Naam",
+    "soort": "Soort",
+    "opgave": "Opgave",
+    "status": "Status",
+    "periode": "Jaar/periode",
+    "gebiedsnaam": "Getoond in",
+    "precisie": "Locatie",
+    "adres": "Adres",
+    "partners": "Partners",
+    "bron": "Bron",
+}
+
+
+def lijst(items: pd.DataFrame) -> pd.DataFrame:
+    """Display table: one row per symbol, Dutch column names."""
+    tabel = items[list(KOLOMMEN)].rename(columns=KOLOMMEN)
+    tabel["Soort"] = tabel["Soort"].map({"actie": "Actie", "hotspot": "Overlast"})
+    return tabel.sort_values(["Soort", "Opgave", "Naam"]).reset_index(drop=True)
+
+
+def leeg_bericht(keuze: Kaartkeuze) -> str:
+    """Why nothing is shown, so an empty map never goes unexplained."""
+    if not keuze.opgaven:
+        return "Geen opgave gekozen. Kies in de zijbalk één of meer opgaven om acties en overlast te tonen."
+    if not (keuze.toon_acties or keuze.toon_hotspots):
+        return "De lagen Acties en Overlast staan uit. Zet ze aan in de zijbalk."
+    if keuze.toon_acties and not keuze.statussen and not keuze.toon_hotspots:
+        return "Geen status gekozen. Kies 'gestart' en/of 'gepland' in de zijbalk."
+    return "Er zijn geen acties of overlastmeldingen voor deze keuze van opgave en status."
+
+
+def toon(items: pd.DataFrame, keuze: Kaartkeuze) -> None:
+    st.subheader(f"Op de kaart: {len(items)} symbolen")
+    if items.empty:
+        st.info(leeg_bericht(keuze))
+        return
+    tabel = lijst(items)
+    st.dataframe(tabel, hide_index=True, width="stretch", key="kaart_lijst")
+    st.download_button(
+        "Lijst downloaden (CSV)", tabel.to_csv(index=False).encode("utf-8-sig"),
+        file_name="sterk-voor-noord-acties-overlast.csv", mime="text/csv", key="kaart_lijst_csv",
+    )

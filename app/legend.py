@@ -1,0 +1,80 @@
+"""Legends drawn as page HTML next to the map (a branca ColorMap would pull d3 from a CDN).
+
+Every text that comes from data is escaped before it is put into the HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from app import settings as s
+from app.formats import getal_tekst, waarde_tekst
+from geo.classify import GEEN_GEGEVENS, Klasse
+from geo.indicators import Kaartwaarden
+from geo.schema import OPGAVEN
+
+_VORM_CSS = {
+    "cirkel": "border-radius:50%",
+    "vierkant": "",
+    "ruit": "transform:rotate(45deg) scale(.8)",
+}
+
+
+def _vak(kleur: str, extra: str = "") -> str:
+    return f'<span class="wk-vak" style="background:{kleur};{extra}"></span>'
+
+
+def indicator_legenda(kw: Kaartwaarden, klassen: Sequence[Klasse]) -> str:
+    """Classes with unit, the no-data style, the gemeente figure, years and sources."""
+    ind = kw.indicator
+    rijen = []
+    for k in klassen:
+        bereik = getal_tekst(k.ondergrens) if k.ondergrens == k.bovengrens else f"{getal_tekst(k.ondergrens)} – {getal_tekst(k.bovengrens)}"
+        rijen.append(f"<li>{_vak(k.kleur)}{html.escape(bereik)} {html.escape(ind.eenheid)}</li>")
+    geen = int(kw.waarden["waarde"].isna().sum())
+    rijen.append(f"<li>{_vak(GEEN_GEGEVENS, 'border:1px dashed #737373')}geen gegevens ({geen} buurten)</li>")
+    niveaus = set(kw.waarden["niveau"].dropna())
+    regels = []
+    if "wijk" in niveaus:
+        regels.append("Buurten zonder eigen cijfer tonen het cijfer van hun wijk.")
+    if kw.gemeente is not None:
+        gem = waarde_tekst(kw.gemeente["waarde"], ind.eenheid, kw.gemeente["kwalificatie"])
+        regels.append(f"Gemeente {s.GEMEENTE_NAAM}: {gem}.")
+    jaren = sorted(set(kw.waarden["peiljaar"].dropna()))
+    bronnen = sorted(set(kw.waarden["bron"].dropna()))
+    regels.append(f"Peiljaar: {', '.join(jaren) or 'onbekend'}.")
+    regels.append(f"Bron: {'; '.join(bronnen) or 'onbekend'}.")
+    if ind.afgeleid:
+        regels.append(ind.definitie)
+    toelichting = "".join(f"<p>{html.escape(r)}</p>" for r in regels)
+    return (
+        f'<div class="wk-legenda" role="group" aria-label="Legenda indicator">'
+        f"<strong>{html.escape(ind.label)} ({html.escape(ind.eenheid)})</strong>"
+        f"<ul>{''.join(rijen)}</ul>{toelichting}</div>"
+    )
+
+
+def symbool_legenda() -> str:
+    """Shapes per opgave, the hotspot triangle, precision borders and outlines."""
+    rijen = [
+        f"<li>{_vak(s.OPGAVE_KLEUR[o], _VORM_CSS[s.OPGAVE_VORM[o]])}Actie — {html.escape(o)}</li>" for o in OPGAVEN
+    ]
+    rijen.append(f'<li><span class="wk-vak wk-driehoek-legenda" style="background:{s.HOTSPOT_KLEUR}"></span>Overlast (hotspot)</li>')
+    rijen.append(f"<li>{_vak('#ffffff', 'border:2px dashed #1a1a1a')}Gestippelde rand: locatie bij benadering of onbekend "
+                 "(getoond in het midden van de buurt/wijk, of op de rand van Leidschendam-Noord)</li>")
+    rijen.append(f"<li>{_vak('transparent', f'border:3px solid {s.PROGRAMMA_RAND}')}Leidschendam-Noord (programmagebied)</li>")
+    rijen.append(f"<li>{_vak('transparent', f'border:2px solid {s.GEMEENTE_RAND}')}Gemeentegrens</li>")
+    rijen.append(f"<li>{_vak('transparent', f'border:3px solid {s.SELECTIE_RAND}')}Gekozen buurt</li>")
+    return f'<div class="wk-legenda" role="group" aria-label="Legenda symbolen"><strong>Symbolen</strong><ul>{"".join(rijen)}</ul></div>'
+
+
+LEGENDA_CSS = """
+<style>
+.wk-legenda ul { list-style: none; padding: 0; margin: 4px 0; }
+.wk-legenda li { margin: 2px 0; display: flex; align-items: center; gap: 6px; }
+.wk-legenda p { margin: 2px 0; font-size: 0.85rem; }
+.wk-vak { display: inline-block; width: 16px; height: 16px; border: 1px solid #4d4d4d; flex: none; box-sizing: border-box; }
+.wk-driehoek-legenda { border: 0; clip-path: polygon(50% 0, 100% 100%, 0 100%); }
+</style>
+"""

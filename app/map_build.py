@@ -1,0 +1,232 @@
+"""Build the folium map: base layers (buurten, outlines) and switchable symbol layers.
+
+Pure folium, no Streamlit: unit tests render the result and inspect the generated Leaflet code.
+The base map changes only with the indicator or background; filters only change the symbol
+layers, which `st_folium(feature_group_to_add=...)` swaps without re-sending the base map.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from folium.template import Template
+from folium.utilities import JsCode
+
+from app import settings as s
+from app.formats import waarde_tekst
+from geo.classify import GEEN_GEGEVENS, Klasse, kleur_voor
+from geo.indicators import Kaartwaarden
+from geo.schema import PRECISIE_BENADERING, PRECISIE_EXACT
+
+
+class OfflineMap(folium.Map):
+    """A folium Map that loads Leaflet from the app's own static folder, never from a CDN.
+
+    folium's popups need jQuery; Bootstrap and awesome-markers (its other defaults) are not used
+    by this map, so they are not loaded at all.
+    """
+
+    default_js = [
+        ("leaflet", f"{s.STATIC_URL}/vendor/leaflet/leaflet.js"),
+        ("jquery", f"{s.STATIC_URL}/vendor/jquery/jquery.min.js"),
+    ]
+    default_css = [
+        ("leaflet_css", f"{s.STATIC_URL}/vendor/leaflet/leaflet.css"),
+        ("wijkkaart_css", f"{s.STATIC_URL}/wijkkaart.css"),
+    ]
+
+
+def beeld(bounds: Sequence[float], breedte_px: int = s.KAART_BREEDTE, hoogte_px: int = s.KAART_HOOGTE) -> tuple[list[float], float]:
+    """Centre and the largest zoom (in steps of ``ZOOM_STAP``) at which lon/lat ``bounds`` fit.
+
+    st_folium moves an existing map only by centre and zoom, so "fit bounds" is computed here.
+    """
+    minx, miny, maxx, maxy = bounds
+
+    def merc_y(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    zoom_x = math.log2(breedte_px * 360 / (256 * max(maxx - minx, 1e-9)))
+    zoom_y = math.log2(hoogte_px * 2 * math.pi / (256 * max(merc_y(maxy) - merc_y(miny), 1e-9)))
+    zoom = max(1.0, min(18.0, math.floor(min(zoom_x, zoom_y) / s.ZOOM_STAP) * s.ZOOM_STAP))
+    return [(miny + maxy) / 2, (minx + maxx) / 2], zoom
+
+
+def _tooltip_buurt(naam: str, waarden: pd.Series, kw: Kaartwaarden, wijknaam: str) -> str:
+    """Hover text of a buurt; every value is escaped because folium inserts it as HTML."""
+    regels = [f"<b>{html.escape(naam)}</b>"]
+    if pd.isna(waarden["waarde"]):
+        regels.append(f"{html.escape(kw.indicator.label)}: onbekend (geen gegevens)")
+    else:
+        tekst = waarde_tekst(waarden["waarde"], kw.indicator.eenheid, waarden["kwalificatie"])
+        herkomst = "buurtcijfer" if waarden["niveau"] == "buurt" else f"cijfer van wijk {wijknaam}"
+        regels.append(f"{html.escape(kw.indicator.label)}: {html.escape(tekst)}")
+        regels.append(f"<small>{html.escape(herkomst)}, peiljaar {html.escape(str(waarden['peiljaar']))}</small>")
+    return "<br>".join(regels)
+
+
+def basiskaart(
+    buurten_web: gpd.GeoDataFrame,
+    wijknamen: dict[str, str],
+    omlijningen: dict[str, gpd.GeoDataFrame],
+    kw: Kaartwaarden,
+    klassen: Sequence[Klasse],
+    start: tuple[list[float], float],
+    achtergrond: bool,
+) -> OfflineMap:
+    """The map without symbols: coloured buurten, gemeente and programme-area outlines.
+
+    ``omlijningen`` maps "gemeente" and "programmagebied" to frames in WGS84.
+    """
+    kaart = OfflineMap(
+        location=start[0], zoom_start=start[1], tiles=None, control_scale=True, zoom_snap=s.ZOOM_STAP
+    )
+    if achtergrond:
+        folium.TileLayer(s.ACHTERGROND_URL, attr=html.escape(s.ACHTERGROND_ATTRIBUTIE), name="Achtergrond", max_zoom=19).add_to(kaart)
+    kaart.add_child(_Attributie(s.DATA_ATTRIBUTIE))
+
+    vlakken = buurten_web[["code", "naam", "wijkcode", "geometry"]].copy()
+    vlakken["kleur"] = [kleur_voor(kw.waarden.loc[c, "waarde"], klassen) for c in vlakken["code"]]
+    vlakken["tooltip"] = [
+        _tooltip_buurt(n, kw.waarden.loc[c], kw, wijknamen.get(w, w))
+        for c, n, w in zip(vlakken["code"], vlakken["naam"], vlakken["wijkcode"], strict=True)
+    ]
+    vlakken["naam"] = vlakken["naam"].map(html.escape)
+    folium.GeoJson(
+        vlakken.to_json(drop_id=True),
+        name="Buurten",
+        style_function=_buurtstijl,
+        highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+        on_each_feature=JsCode(
+            "function(feature, layer) {"
+            " layer.options.className = 'wk-buurt wk-' + feature.properties.code; }"
+        ),
+    ).add_to(kaart)
+    for naam, frame, kleur, dikte in (
+        ("Gemeentegrens", omlijningen["gemeente"], s.GEMEENTE_RAND, 2),
+        ("Leidschendam-Noord", omlijningen["programmagebied"], s.PROGRAMMA_RAND, 4),
+    ):
+        folium.GeoJson(
+            frame[["geometry"]].to_json(drop_id=True),
+            name=naam,
+            style_function=lambda _f, k=kleur, d=dikte: {"color": k, "weight": d, "fill": False, "interactive": False},
+            interactive=False,
+        ).add_to(kaart)
+    return kaart
+
+
+def _buurtstijl(feature: dict) -> dict:
+    kleur = feature["properties"]["kleur"]
+    geen = kleur == GEEN_GEGEVENS
+    return {
+        "fillColor": kleur,
+        "fillOpacity": 0.55 if geen else 0.85,
+        "color": "#737373",
+        "weight": 1,
+        "dashArray": "4 3" if geen else None,
+    }
+
+
+class _Attributie(folium.MacroElement):
+    """Adds the data attribution to Leaflet's attribution control (there may be no tiles)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.tekst|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, tekst: str) -> None:
+        super().__init__()
+        self.tekst = html.escape(tekst)
+
+
+def _symbool_html(item: pd.Series) -> str:
+    """A coloured shape per opgave (hotspots: triangle); the border tells the precision."""
+    if item["soort"] == "hotspot":
+        vorm, kleur = "driehoek", s.HOTSPOT_KLEUR
+    else:
+        vorm, kleur = s.OPGAVE_VORM[item["opgave"]], s.OPGAVE_KLEUR[item["opgave"]]
+    precisie = {PRECISIE_EXACT: "exact", PRECISIE_BENADERING: "benadering"}.get(item["precisie"], "onbekend")
+    return (
+        f'<div class="wk-symbool wk-{item["soort"]} wk-{vorm} wk-precisie-{precisie}" '
+        f'data-id="{html.escape(item["id"])}" data-opgave="{html.escape(item["opgave"])}" '
+        f'style="--kleur:{kleur}"><span></span></div>'
+    )
+
+
+def _popup_html(item: pd.Series) -> str:
+    """Popup content; built from escaped values only."""
+    soort = "Actie" if item["soort"] == "actie" else "Overlast (hotspot)"
+    locatie = f"{item['precisie']}: getoond in {item['gebiedsnaam']}"
+    rijen = [
+        ("Soort", soort),
+        ("Opgave", item["opgave"]),
+        ("Status", item["status"] or "—"),
+        ("Jaar" if item["soort"] == "actie" else "Periode", item["periode"]),
+        ("Partners", item["partners"] or "onbekend") if item["soort"] == "actie" else None,
+        ("Locatie", locatie),
+        ("Plek", f"{item['plaats']} — {item['adres']}") if item["plaats"] else None,
+        ("Bron", item["bron"]),
+    ]
+    cellen = "".join(
+        f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in filter(None, rijen)
+    )
+    return (
+        f'<div class="wk-popup"><h4>{html.escape(item["naam"])}</h4>'
+        f"<p>{html.escape(item['omschrijving'])}</p><table>{cellen}</table></div>"
+    )
+
+
+def _verschuivingen(aantal: int, bovenrand: bool) -> list[tuple[int, int]]:
+    """Pixel offsets of the symbols of one area: a grid centred on the anchor, or stacked
+    upwards from it when the anchor is the top edge of a large area."""
+    stap = s.SYMBOOL_PX + 4
+    kolommen = min(aantal, s.SYMBOLEN_PER_RIJ)
+    rijen = math.ceil(aantal / kolommen) if aantal else 0
+    uit = []
+    for i in range(aantal):
+        rij, kol = divmod(i, kolommen)
+        in_rij = min(kolommen, aantal - rij * kolommen)
+        dx = round((kol - (in_rij - 1) / 2) * stap)
+        dy = -round((rij + 0.5) * stap) if bovenrand else round((rij - (rijen - 1) / 2) * stap)
+        uit.append((dx, dy))
+    return uit
+
+
+def symboollaag(items: pd.DataFrame, naam: str, bovenrand_gebieden: set[str]) -> folium.FeatureGroup:
+    """One switchable layer of action or hotspot symbols, each with tooltip and popup."""
+    laag = folium.FeatureGroup(name=naam)
+    half = s.SYMBOOL_PX / 2
+    for gebied, groep in items.sort_values(["soort", "opgave", "id"]).groupby("gebiedscode", sort=True):
+        for (dx, dy), (_, item) in zip(_verschuivingen(len(groep), gebied in bovenrand_gebieden), groep.iterrows(), strict=True):
+            tip = f"{item['naam']} — {item['opgave']}" + (f" ({item['status']})" if item["status"] else "")
+            folium.Marker(
+                location=[item["lat"], item["lon"]],
+                icon=folium.DivIcon(
+                    html=_symbool_html(item),
+                    icon_size=(s.SYMBOOL_PX, s.SYMBOOL_PX),
+                    icon_anchor=(half - dx, half - dy),
+                    class_name="wk-icoon",
+                ),
+                tooltip=folium.Tooltip(html.escape(tip)),
+                popup=folium.Popup(_popup_html(item), max_width=340),
+            ).add_to(laag)
+    return laag
+
+
+def selectielaag(geometrie: gpd.GeoDataFrame) -> folium.FeatureGroup:
+    """Outline of the buurt the user clicked; a layer, so selecting does not rebuild the map."""
+    laag = folium.FeatureGroup(name="Gekozen buurt")
+    folium.GeoJson(
+        geometrie[["geometry"]].to_json(drop_id=True),
+        style_function=lambda _f: {"color": s.SELECTIE_RAND, "weight": 5, "fill": False, "className": "wk-selectie"},
+        interactive=False,
+    ).add_to(laag)
+    return laag

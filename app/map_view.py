@@ -1,0 +1,63 @@
+"""The interactive map on the Kaart page: base map once per indicator, layers per filter."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from app import settings as s
+from app.area_panel import BUURT_KEY
+from app.filters import Kaartkeuze
+from app.map_build import basiskaart, beeld, selectielaag, symboollaag
+from geo.bundel import Wijkdata
+from geo.classify import Klasse
+from geo.indicators import Kaartwaarden
+
+KLIK_KEY = "kaart_laatste_klik"
+
+
+def gefilterde_items(data: Wijkdata, keuze: Kaartkeuze) -> pd.DataFrame:
+    """Items that match the opgave and status filter and whose layer is switched on."""
+    items = data.programma.items
+    acties = items[(items["soort"] == "actie") & items["opgave"].isin(keuze.opgaven) & items["status"].isin(keuze.statussen)]
+    hotspots = items[(items["soort"] == "hotspot") & items["opgave"].isin(keuze.opgaven)]
+    delen = ([acties] if keuze.toon_acties else []) + ([hotspots] if keuze.toon_hotspots else [])
+    return pd.concat(delen) if delen else items.iloc[0:0]
+
+
+def _kaartbeeld(data: Wijkdata, keuze: Kaartkeuze) -> tuple[list[float], float]:
+    frame = data.omlijningen_web["programmagebied" if keuze.beeld == s.BEELD_NOORD else "gemeente"]
+    return beeld(frame.total_bounds)
+
+
+def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klasse], items: pd.DataFrame) -> None:
+    """Draw the map; a click on a buurt selects it in the buurt chooser."""
+    start = _kaartbeeld(data, keuze)
+    kaart = basiskaart(data.buurten_web, data.wijknamen, data.omlijningen_web, kw, klassen, beeld(data.omlijningen_web["programmagebied"].total_bounds), keuze.achtergrond)
+    bovenrand = set(data.gebieden.index[data.gebieden["niveau"].isin(["programmagebied", "gemeente"])])
+    lagen = []
+    gekozen = st.session_state.get(BUURT_KEY)
+    if gekozen:
+        lagen.append(selectielaag(data.buurten_web[data.buurten_web["code"] == gekozen]))
+    for soort, naam in (("actie", "Acties"), ("hotspot", "Overlast")):
+        deel = items[items["soort"] == soort]
+        if len(deel):
+            lagen.append(symboollaag(deel, naam, bovenrand))
+    uit = st_folium(
+        kaart,
+        key="kaart",
+        height=s.KAART_HOOGTE,
+        use_container_width=True,
+        returned_objects=["last_clicked"],
+        feature_group_to_add=lagen,
+        center=start[0],
+        zoom=start[1],
+    )
+    klik = (uit or {}).get("last_clicked")
+    if klik and klik != st.session_state.get(KLIK_KEY):
+        st.session_state[KLIK_KEY] = klik
+        code = data.grenzen.buurt_op_punt(klik["lng"], klik["lat"])
+        if code and code != gekozen:
+            st.session_state[BUURT_KEY] = code
+            st.rerun()

@@ -1,0 +1,142 @@
+"""CBS buurt/wijk/gemeente boundaries: load, validate, reproject.
+
+The bundled set is the generalised CBS Wijk- en Buurtkaart 2024 in EPSG:28992. Another set
+(full precision, another year or gemeente) is swapped in by passing another `GrensBron`, so no
+caller depends on file names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from geo.schema import GEMEENTE_CRS, WEB_CRS, DataFout
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+BUURTCODE = re.compile(r"^BU\d{8}$")
+WIJKCODE = re.compile(r"^WK\d{6}$")
+GEMEENTECODE = re.compile(r"^GM\d{4}$")
+
+
+@dataclass(frozen=True)
+class GrensBron:
+    """Where a boundary set lives and how to describe it on screen."""
+
+    buurten: Path
+    wijken: Path
+    gemeente: Path
+    crs: str
+    jaar: int
+    bron: str
+    gegeneraliseerd: bool
+
+
+CBS_2024_GENERALISEERD = GrensBron(
+    buurten=DATA_DIR / "cbs" / "buurten_2024_gm1916.geojson",
+    wijken=DATA_DIR / "cbs" / "wijken_2024_gm1916.geojson",
+    gemeente=DATA_DIR / "cbs" / "gemeente_2024_gm1916.geojson",
+    crs=GEMEENTE_CRS,
+    jaar=2024,
+    bron="CBS / Kadaster (PDOK), Wijk- en Buurtkaart 2024 (gegeneraliseerd)",
+    gegeneraliseerd=True,
+)
+
+
+@dataclass(frozen=True)
+class Grenzen:
+    """Buurten, wijken and gemeente of one gemeente, all in the metric CRS of the source.
+
+    Each frame has the columns ``code``, ``naam`` and ``geometry``; buurten also ``wijkcode``.
+    """
+
+    buurten: gpd.GeoDataFrame
+    wijken: gpd.GeoDataFrame
+    gemeente: gpd.GeoDataFrame
+    bron: GrensBron
+
+    def naam(self, code: str) -> str | None:
+        """Name of a buurt, wijk or gemeente code, or None when the code is not in the set."""
+        for frame in (self.buurten, self.wijken, self.gemeente):
+            hit = frame.loc[frame["code"] == code, "naam"]
+            if len(hit):
+                return str(hit.iloc[0])
+        return None
+
+    def bevat_code(self, code: str) -> bool:
+        return self.naam(code) is not None
+
+    def buurt_op_punt(self, lon: float, lat: float) -> str | None:
+        """Code of the buurt under a web-map click, or None outside the gemeente."""
+        punt = gpd.GeoSeries([Point(lon, lat)], crs=WEB_CRS).to_crs(self.buurten.crs).iloc[0]
+        hit = self.buurten.loc[self.buurten.contains(punt), "code"]
+        return str(hit.iloc[0]) if len(hit) else None
+
+
+def wijkcode_van_buurt(buurtcode: str) -> str:
+    """CBS encodes the wijk in the buurt code: BU1916WWBB belongs to WK1916WW."""
+    if not BUURTCODE.match(buurtcode):
+        raise ValueError(f"Geen geldige buurtcode: {buurtcode!r}")
+    return "WK" + buurtcode[2:8]
+
+
+def _lees(pad: Path, crs: str, patroon: re.Pattern[str], soort: str) -> gpd.GeoDataFrame:
+    """Read one CBS layer, keep code/naam/geometry and check what the map relies on."""
+    if not pad.exists():
+        raise DataFout(pad, f"bestand met {soort}grenzen ontbreekt")
+    ruw = gpd.read_file(pad)
+    ontbrekend = {"statcode", "statnaam"} - set(ruw.columns)
+    if ontbrekend:
+        raise DataFout(pad, f"kolommen ontbreken: {', '.join(sorted(ontbrekend))}")
+    # The GeoJSON 'crs' member is not always honoured by readers; the source defines it.
+    frame = ruw.set_crs(crs, allow_override=True)
+    frame = frame.rename(columns={"statcode": "code", "statnaam": "naam"})[
+        ["code", "naam", "geometry"]
+    ]
+    fout = frame.loc[~frame["code"].astype(str).str.match(patroon), "code"].tolist()
+    if fout:
+        raise DataFout(pad, f"ongeldige {soort}codes: {', '.join(map(str, fout))}")
+    dubbel = frame.loc[frame["code"].duplicated(), "code"].tolist()
+    if dubbel:
+        raise DataFout(pad, f"dubbele {soort}codes: {', '.join(dubbel)}")
+    leeg = frame.loc[frame.geometry.is_empty | frame.geometry.isna(), "code"].tolist()
+    if leeg:
+        raise DataFout(pad, f"{soort} zonder geometrie: {', '.join(leeg)}")
+    ongeldig = frame.loc[~frame.geometry.is_valid, "code"].tolist()
+    if ongeldig:
+        raise DataFout(pad, f"{soort} met ongeldige geometrie: {', '.join(ongeldig)}")
+    return frame.sort_values("code").reset_index(drop=True)
+
+
+def laad_grenzen(bron: GrensBron = CBS_2024_GENERALISEERD) -> Grenzen:
+    """Load and cross-check the three levels of one boundary set."""
+    buurten = _lees(bron.buurten, bron.crs, BUURTCODE, "buurt")
+    wijken = _lees(bron.wijken, bron.crs, WIJKCODE, "wijk")
+    gemeente = _lees(bron.gemeente, bron.crs, GEMEENTECODE, "gemeente")
+    if len(gemeente) != 1:
+        raise DataFout(bron.gemeente, f"verwacht 1 gemeente, gevonden {len(gemeente)}")
+    buurten["wijkcode"] = buurten["code"].map(wijkcode_van_buurt)
+    zonder_wijk = sorted(set(buurten["wijkcode"]) - set(wijken["code"]))
+    if zonder_wijk:
+        raise DataFout(bron.buurten, f"buurten verwijzen naar onbekende wijken: {', '.join(zonder_wijk)}")
+    gm = gemeente["code"].iloc[0][2:]
+    vreemd = [c for c in [*buurten["code"], *wijken["code"]] if c[2:6] != gm]
+    if vreemd:
+        raise DataFout(bron.buurten, f"codes van een andere gemeente: {', '.join(vreemd)}")
+    return Grenzen(buurten=buurten, wijken=wijken, gemeente=gemeente, bron=bron)
+
+
+def naar_web(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Reproject to lon/lat for Leaflet; a copy, so the metric frame stays usable for maths."""
+    return frame.to_crs(WEB_CRS) if not frame.crs.equals(WEB_CRS) else frame.copy()
+
+
+def unie(grenzen: Grenzen, buurtcodes: tuple[str, ...]) -> BaseGeometry:
+    """Geometry of a set of buurten, e.g. the programme area, in the source CRS."""
+    deel = grenzen.buurten[grenzen.buurten["code"].isin(buurtcodes)]
+    return deel.geometry.union_all()

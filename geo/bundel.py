@@ -1,0 +1,56 @@
+"""Everything the app shows, loaded and validated once: the single entry point for the UI,
+the benchmarks and the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.boundaries import CBS_2024_GENERALISEERD, GrensBron, Grenzen, laad_grenzen, naar_web
+from geo.gebieden import Programmagebied, gebieden_tabel, laad_programmagebieden
+from geo.indicators import Indicator, kaartbare_indicatoren, laad_definities, laad_indicatoren, met_afgeleide
+from geo.programma import Programma, laad_programma
+
+
+@dataclass(frozen=True)
+class Wijkdata:
+    """Read-only bundle; shared between sessions through a process-wide cache, so never mutate."""
+
+    grenzen: Grenzen
+    programmagebied: Programmagebied
+    gebieden: gpd.GeoDataFrame  # every area, source CRS, indexed by code
+    definities: dict[str, Indicator]
+    indicatoren: pd.DataFrame  # source figures plus derived ones
+    kaartbaar: tuple[str, ...]
+    programma: Programma
+    buurten_web: gpd.GeoDataFrame
+    omlijningen_web: dict[str, gpd.GeoDataFrame]
+    wijknamen: dict[str, str]
+
+
+def laad_wijkdata(programmacode: str, grensbron: GrensBron = CBS_2024_GENERALISEERD) -> Wijkdata:
+    """Load every bundled file; raises :class:`geo.schema.DataFout` with a Dutch message."""
+    grenzen = laad_grenzen(grensbron)
+    programmagebieden = laad_programmagebieden(grenzen)
+    gebied = next(p for p in programmagebieden if p.code == programmacode)
+    gebieden = gebieden_tabel(grenzen, programmagebieden)
+    definities = laad_definities()
+    tabel = met_afgeleide(laad_indicatoren(grenzen, programmagebieden, definities), grenzen, programmagebieden, definities)
+    web = naar_web(gebieden)
+    return Wijkdata(
+        grenzen=grenzen,
+        programmagebied=gebied,
+        gebieden=gebieden,
+        definities=definities,
+        indicatoren=tabel,
+        kaartbaar=tuple(kaartbare_indicatoren(tabel)),
+        programma=laad_programma(gebieden),
+        buurten_web=naar_web(grenzen.buurten),
+        omlijningen_web={
+            "gemeente": web[web["niveau"] == "gemeente"],
+            "programmagebied": web.loc[[programmacode]],
+        },
+        wijknamen=dict(zip(grenzen.wijken["code"], grenzen.wijken["naam"], strict=True)),
+    )

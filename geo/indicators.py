@@ -1,0 +1,249 @@
+"""Indicator figures: the tidy table, its definitions, derived indicators and map values.
+
+The bundled table holds only figures a source gives. Derived indicators are computed here
+(never typed into a file) and carry ``afgeleid=True`` and a source text that says how.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.boundaries import DATA_DIR, Grenzen
+from geo.gebieden import Programmagebied
+from geo.schema import NIVEAUS, OPGAVEN, ONBEKEND, DataFout, split_lijst
+
+INDICATOREN = DATA_DIR / "indicatoren.csv"
+DEFINITIES = DATA_DIR / "indicator_definities.csv"
+
+KOLOMMEN = ("gebiedscode", "niveau", "indicator", "waarde", "eenheid", "peiljaar", "kwalificatie", "bron", "opmerking")
+DEFINITIE_KOLOMMEN = ("indicator", "label", "eenheid", "opgaven", "beter", "afgeleid", "definitie")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """What an indicator means; ``beter`` says which direction is an improvement."""
+
+    id: str
+    label: str
+    eenheid: str
+    opgaven: tuple[str, ...]
+    beter: str  # "hoger", "lager" or "neutraal"
+    afgeleid: bool
+    definitie: str
+
+
+def _lees_csv(pad: Path, kolommen: tuple[str, ...]) -> pd.DataFrame:
+    if not pad.exists():
+        raise DataFout(pad, "bestand ontbreekt")
+    tabel = pd.read_csv(pad, dtype=str, keep_default_na=False)
+    ontbrekend = [k for k in kolommen if k not in tabel.columns]
+    if ontbrekend:
+        raise DataFout(pad, f"kolommen ontbreken: {', '.join(ontbrekend)}")
+    return tabel
+
+
+def laad_definities(pad: Path = DEFINITIES) -> dict[str, Indicator]:
+    """Read the indicator definitions, checking opgaven and directions."""
+    tabel = _lees_csv(pad, DEFINITIE_KOLOMMEN)
+    definities: dict[str, Indicator] = {}
+    for rij, r in enumerate(tabel.itertuples(index=False), start=2):
+        opgaven = split_lijst(r.opgaven)
+        if any(o not in OPGAVEN for o in opgaven):
+            raise DataFout(pad, f"rij {rij}: onbekende opgave in {r.opgaven!r}")
+        if r.beter not in ("hoger", "lager", "neutraal"):
+            raise DataFout(pad, f"rij {rij}: 'beter' moet hoger, lager of neutraal zijn")
+        if r.indicator in definities:
+            raise DataFout(pad, f"rij {rij}: indicator {r.indicator!r} staat er dubbel in")
+        definities[r.indicator] = Indicator(
+            r.indicator, r.label, r.eenheid, opgaven, r.beter, r.afgeleid == "ja", r.definitie
+        )
+    return definities
+
+
+def laad_indicatoren(
+    grenzen: Grenzen,
+    programmagebieden: tuple[Programmagebied, ...],
+    definities: dict[str, Indicator],
+    pad: Path = INDICATOREN,
+) -> pd.DataFrame:
+    """Read and validate the tidy figure table; ``waarde`` becomes a float.
+
+    Every code must exist at its stated level, every indicator must be defined and not marked
+    derived, every value numeric, every year a year or "onbekend", and no area may have the same
+    indicator twice.
+    """
+    tabel = _lees_csv(pad, KOLOMMEN)
+    codes = {
+        "buurt": set(grenzen.buurten["code"]),
+        "wijk": set(grenzen.wijken["code"]),
+        "gemeente": set(grenzen.gemeente["code"]),
+        "programmagebied": {p.code for p in programmagebieden},
+    }
+    fouten = []
+    for rij, r in enumerate(tabel.itertuples(index=False), start=2):
+        if r.niveau not in NIVEAUS:
+            fouten.append(f"rij {rij}: onbekend niveau {r.niveau!r}")
+        elif r.gebiedscode not in codes[r.niveau]:
+            fouten.append(f"rij {rij}: gebiedscode {r.gebiedscode!r} bestaat niet als {r.niveau}")
+        if r.indicator not in definities:
+            fouten.append(f"rij {rij}: indicator {r.indicator!r} heeft geen definitie")
+        elif definities[r.indicator].afgeleid:
+            fouten.append(f"rij {rij}: afgeleide indicator {r.indicator!r} hoort niet in het bestand")
+        if not _is_getal(r.waarde):
+            fouten.append(f"rij {rij}: waarde {r.waarde!r} is geen getal")
+        if r.peiljaar != ONBEKEND and not (r.peiljaar.isdigit() and len(r.peiljaar) == 4):
+            fouten.append(f"rij {rij}: peiljaar {r.peiljaar!r} is geen jaartal of 'onbekend'")
+        if not r.bron.strip():
+            fouten.append(f"rij {rij}: bron ontbreekt")
+    dubbel = tabel[tabel.duplicated(["gebiedscode", "indicator"], keep=False)]
+    if len(dubbel):
+        fouten.append("dubbele combinaties gebied/indicator: " + ", ".join(sorted(set(dubbel["gebiedscode"] + "/" + dubbel["indicator"]))))
+    if fouten:
+        raise DataFout(pad, "; ".join(fouten[:10]))
+    tabel = tabel.assign(waarde=tabel["waarde"].astype(float), afgeleid=False)
+    return tabel
+
+
+def _is_getal(tekst: str) -> bool:
+    try:
+        return math.isfinite(float(tekst))
+    except ValueError:
+        return False
+
+
+def _rij(code: str, niveau: str, indicator: str, waarde: float, eenheid: str, jaar: str, bron: str, opmerking: str) -> dict:
+    return {
+        "gebiedscode": code, "niveau": niveau, "indicator": indicator, "waarde": waarde,
+        "eenheid": eenheid, "peiljaar": jaar, "kwalificatie": "", "bron": bron,
+        "opmerking": opmerking, "afgeleid": True,
+    }
+
+
+def met_afgeleide(
+    tabel: pd.DataFrame, grenzen: Grenzen, programmagebieden: tuple[Programmagebied, ...], definities: dict[str, Indicator]
+) -> pd.DataFrame:
+    """Add derived figures computed from source figures of the same year.
+
+    - ``inwoners_per_woning`` for every area that has both inwoners and woningvoorraad;
+    - programme-area totals (inwoners, woningvoorraad, oppervlakte, dichtheid) where the
+      programme area consists of whole wijken that have those figures, because CBS gives
+      wijk figures and the programme area is not a CBS area.
+    """
+    extra: list[dict] = []
+    extra.extend(_programmagebied_totalen(tabel, grenzen, programmagebieden))
+    basis = pd.concat([tabel, pd.DataFrame(extra)], ignore_index=True) if extra else tabel
+    breed = basis.pivot_table(index="gebiedscode", columns="indicator", values="waarde", aggfunc="first")
+    if {"inwoners", "woningvoorraad"} <= set(breed.columns):
+        meta = basis.set_index(["gebiedscode", "indicator"])
+        for code, r in breed[["inwoners", "woningvoorraad"]].dropna().iterrows():
+            if r["woningvoorraad"] <= 0:
+                continue
+            bron_rij = meta.loc[(code, "inwoners")]
+            extra.append(_rij(
+                code, bron_rij["niveau"], "inwoners_per_woning", round(r["inwoners"] / r["woningvoorraad"], 2),
+                definities["inwoners_per_woning"].eenheid, bron_rij["peiljaar"],
+                f"Afgeleid uit inwoners en woningvoorraad ({bron_rij['bron']})", "",
+            ))
+    return pd.concat([tabel, pd.DataFrame(extra)], ignore_index=True)
+
+
+def _programmagebied_totalen(
+    tabel: pd.DataFrame, grenzen: Grenzen, programmagebieden: tuple[Programmagebied, ...]
+) -> list[dict]:
+    """Sum wijk figures for programme areas made of whole wijken (only then is a sum honest)."""
+    rijen: list[dict] = []
+    wijk_van = grenzen.buurten.set_index("code")["wijkcode"]
+    buurten_per_wijk = grenzen.buurten.groupby("wijkcode")["code"].apply(set)
+    for gebied in programmagebieden:
+        wijken = sorted({wijk_van[b] for b in gebied.buurten})
+        if any(buurten_per_wijk[w] - set(gebied.buurten) for w in wijken):
+            continue  # a partial wijk: a sum of wijk figures would overstate the area
+        bestaand = set(tabel.loc[tabel["gebiedscode"] == gebied.code, "indicator"])
+        sommen = {}
+        for ind in ("inwoners", "woningvoorraad", "oppervlakte_land", "oppervlakte_totaal"):
+            deel = tabel[(tabel["indicator"] == ind) & tabel["gebiedscode"].isin(wijken)]
+            if ind in bestaand or len(deel) != len(wijken):
+                continue
+            sommen[ind] = deel["waarde"].sum()
+            namen = " + ".join(grenzen.naam(w) or w for w in wijken)
+            rijen.append(_rij(
+                gebied.code, "programmagebied", ind, sommen[ind], deel["eenheid"].iloc[0], deel["peiljaar"].iloc[0],
+                f"Afgeleid: som van de wijken {namen} ({deel['bron'].iloc[0]})", "",
+            ))
+        if "bevolkingsdichtheid" not in bestaand and {"inwoners", "oppervlakte_land"} <= set(sommen):
+            deel = tabel[(tabel["indicator"] == "bevolkingsdichtheid") & tabel["gebiedscode"].isin(wijken)]
+            rijen.append(_rij(
+                gebied.code, "programmagebied", "bevolkingsdichtheid",
+                round(sommen["inwoners"] / (sommen["oppervlakte_land"] / 100)),
+                deel["eenheid"].iloc[0] if len(deel) else "inwoners per km² land",
+                deel["peiljaar"].iloc[0] if len(deel) else ONBEKEND,
+                "Afgeleid: inwoners gedeeld door landoppervlak van de wijken", "",
+            ))
+    return rijen
+
+
+@dataclass(frozen=True)
+class Kaartwaarden:
+    """Per buurt the value to colour by, and where it comes from (buurt or its wijk)."""
+
+    indicator: Indicator
+    waarden: pd.DataFrame  # index buurtcode; columns waarde, niveau, peiljaar, bron
+    gemeente: pd.Series | None  # the gemeente row of this indicator, if any
+
+
+def kaartbare_indicatoren(tabel: pd.DataFrame) -> list[str]:
+    """Indicators with at least one buurt or wijk figure: only those can colour the map."""
+    deel = tabel[tabel["niveau"].isin(["buurt", "wijk"])]
+    return sorted(deel["indicator"].unique())
+
+
+def kaartwaarden(tabel: pd.DataFrame, buurten: gpd.GeoDataFrame, indicator: Indicator) -> Kaartwaarden:
+    """Value per buurt: the buurt's own figure, else its wijk's figure, else missing.
+
+    Why the wijk fallback: CBS kerncijfers in the bundle exist per wijk only; colouring each
+    buurt with its wijk's figure shows all 43 buurten while the level column tells the truth.
+    """
+    deel = tabel[tabel["indicator"] == indicator.id].set_index("gebiedscode")
+    rijen = []
+    for code, wijk in zip(buurten["code"], buurten["wijkcode"], strict=True):
+        if code in deel.index:
+            r = deel.loc[code]
+        elif wijk in deel.index:
+            r = deel.loc[wijk]
+        else:
+            rijen.append({"code": code, "waarde": math.nan, "niveau": None, "peiljaar": None, "bron": None, "kwalificatie": ""})
+            continue
+        rijen.append({"code": code, "waarde": r["waarde"], "niveau": r["niveau"], "peiljaar": r["peiljaar"], "bron": r["bron"], "kwalificatie": r["kwalificatie"]})
+    waarden = pd.DataFrame(rijen).set_index("code")
+    gem = deel[deel["niveau"] == "gemeente"]
+    return Kaartwaarden(indicator, waarden, gem.iloc[0] if len(gem) else None)
+
+
+def gebiedsprofiel(tabel: pd.DataFrame, grenzen: Grenzen, buurtcode: str, programmacode: str | None) -> pd.DataFrame:
+    """Every indicator for one buurt next to the gemeente and programme-area figure.
+
+    Rows have ``indicator, waarde, niveau, peiljaar, bron, gemeente, programmagebied``; a
+    missing figure stays NaN so the UI can say "onbekend" instead of 0.
+    """
+    wijk = grenzen.buurten.set_index("code").loc[buurtcode, "wijkcode"]
+    gm = grenzen.gemeente["code"].iloc[0]
+    rijen = []
+    for ind, groep in tabel.groupby("indicator", sort=True):
+        per = groep.set_index("gebiedscode")
+        eigen = per.loc[buurtcode] if buurtcode in per.index else per.loc[wijk] if wijk in per.index else None
+        rijen.append({
+            "indicator": ind,
+            "waarde": eigen["waarde"] if eigen is not None else math.nan,
+            "kwalificatie": eigen["kwalificatie"] if eigen is not None else "",
+            "niveau": eigen["niveau"] if eigen is not None else None,
+            "peiljaar": eigen["peiljaar"] if eigen is not None else None,
+            "bron": eigen["bron"] if eigen is not None else None,
+            "gemeente": per.loc[gm, "waarde"] if gm in per.index else math.nan,
+            "programmagebied": per.loc[programmacode, "waarde"] if programmacode in per.index else math.nan,
+        })
+    return pd.DataFrame(rijen)

@@ -1,0 +1,199 @@
+"""Acties and overlast hotspots of the programme, and where each is drawn on the map.
+
+Only one bundled place has source coordinates. Every other place is drawn at the centre of its
+buurt/wijk (or of Leidschendam-Noord) and carries a precision label, so the map never suggests
+a location that no source gives.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import Point
+
+from geo.boundaries import DATA_DIR
+from geo.schema import (
+    OPGAVEN,
+    PRECISIE_BENADERING,
+    PRECISIE_EXACT,
+    PRECISIE_ONBEKEND,
+    STATUSSEN,
+    WEB_CRS,
+    DataFout,
+    split_lijst,
+)
+
+MAP = DATA_DIR / "programma"
+
+
+@dataclass(frozen=True)
+class Programmabestanden:
+    acties: Path = MAP / "acties.csv"
+    hotspots: Path = MAP / "hotspots.csv"
+    plaatsen: Path = MAP / "plaatsen.csv"
+    plaats_gebied: Path = MAP / "plaats_gebied.csv"
+    bronnen: Path = MAP / "bronnen.csv"
+
+
+KOLOMMEN = {
+    "acties": ("id", "naam", "opgave", "opgave_herkomst", "status", "jaar", "partners", "omschrijving", "gebiedscode", "plaatsen", "bron", "bron_datum", "opmerking"),
+    "hotspots": ("id", "thema", "omschrijving", "gebiedscode", "plaatsen", "periode", "bron", "opmerking"),
+    "plaatsen": ("id", "name", "address", "lat", "lon", "coord_source"),
+    "plaats_gebied": ("plaats", "gebiedscode", "reden"),
+    "bronnen": ("bron", "titel", "url", "datum"),
+}
+
+# Hotspots in the seeds all belong to this opgave ("Aanpak meeuwen- en rattenoverlast, ...").
+HOTSPOT_OPGAVE = "Fijn en veilig wonen"
+
+
+def _lees(pad: Path, soort: str) -> pd.DataFrame:
+    if not pad.exists():
+        raise DataFout(pad, "bestand ontbreekt")
+    try:
+        tabel = pd.read_csv(pad, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError) as fout:
+        raise DataFout(pad, f"bestand is geen leesbare UTF-8 CSV ({fout.__class__.__name__})") from None
+    ontbrekend = [k for k in KOLOMMEN[soort] if k not in tabel.columns]
+    if ontbrekend:
+        raise DataFout(pad, f"kolommen ontbreken: {', '.join(ontbrekend)}")
+    dubbel = tabel.loc[tabel[KOLOMMEN[soort][0]].duplicated(), KOLOMMEN[soort][0]].tolist()
+    if dubbel:
+        raise DataFout(pad, f"dubbele ids: {', '.join(dubbel)}")
+    return tabel
+
+
+@dataclass(frozen=True)
+class Programma:
+    """Validated tables plus one row per map symbol in ``items`` (lon/lat in WGS84)."""
+
+    acties: pd.DataFrame
+    hotspots: pd.DataFrame
+    plaatsen: pd.DataFrame
+    bronnen: pd.DataFrame
+    items: pd.DataFrame
+
+
+def laad_programma(gebieden: gpd.GeoDataFrame, bestanden: Programmabestanden = Programmabestanden()) -> Programma:
+    """Load, validate and place every actie and hotspot.
+
+    ``gebieden`` is the area table of :func:`geo.gebieden.gebieden_tabel` (source CRS).
+    """
+    acties = _lees(bestanden.acties, "acties")
+    hotspots = _lees(bestanden.hotspots, "hotspots")
+    plaatsen = _lees(bestanden.plaatsen, "plaatsen")
+    plaats_gebied = _lees(bestanden.plaats_gebied, "plaats_gebied")
+    bronnen = _lees(bestanden.bronnen, "bronnen")
+
+    gemeente = gebieden[gebieden["niveau"] == "gemeente"].to_crs(WEB_CRS).geometry.iloc[0]
+    coords = _plaats_coordinaten(plaatsen, gemeente, bestanden.plaatsen)
+    _controleer(acties, hotspots, plaatsen, plaats_gebied, bronnen, gebieden, bestanden)
+
+    gebied_van_plaats = dict(zip(plaats_gebied["plaats"], plaats_gebied["gebiedscode"], strict=True))
+    ankers = _ankers(gebieden)
+    plaats = plaatsen.set_index("id")
+    bron_tekst = {r.bron: f"{r.titel} ({r.datum})" for r in bronnen.itertuples()}
+
+    items = []
+    for soort, tabel in (("actie", acties), ("hotspot", hotspots)):
+        for r in tabel.to_dict("records"):
+            basis = {
+                "soort": soort,
+                "naam": r["naam"] if soort == "actie" else r["thema"],
+                "opgave": r["opgave"] if soort == "actie" else HOTSPOT_OPGAVE,
+                "status": r["status"] if soort == "actie" else "",
+                "periode": r["jaar"] if soort == "actie" else r["periode"],
+                "partners": r.get("partners", ""),
+                "omschrijving": r["omschrijving"],
+                "bron": "; ".join(bron_tekst[b] for b in split_lijst(r["bron"])),
+                "opmerking": r["opmerking"],
+                "actie_id": r["id"],
+            }
+            plekken = split_lijst(r["plaatsen"]) or ("",)
+            for plek in plekken:
+                if plek and plek in coords:
+                    lon, lat = coords[plek]
+                    gebied, precisie = r["gebiedscode"], PRECISIE_EXACT
+                else:
+                    gebied = gebied_van_plaats.get(plek, r["gebiedscode"])
+                    punt = ankers.loc[gebied]
+                    lon, lat = punt.x, punt.y
+                    adres = plaats.loc[plek, "address"] if plek else ""
+                    precisie = PRECISIE_BENADERING if adres and not adres.lower().startswith("onbekend") else PRECISIE_ONBEKEND
+                items.append({
+                    **basis,
+                    "id": f"{r['id']}:{plek}" if plek else r["id"],
+                    "plaats": plaats.loc[plek, "name"] if plek else "",
+                    "adres": plaats.loc[plek, "address"] if plek else "",
+                    "gebiedscode": gebied,
+                    "gebiedsnaam": gebieden.loc[gebied, "naam"],
+                    "precisie": precisie,
+                    "lon": lon,
+                    "lat": lat,
+                })
+    return Programma(acties, hotspots, plaatsen, bronnen, pd.DataFrame(items))
+
+
+def _ankers(gebieden: gpd.GeoDataFrame) -> gpd.GeoSeries:
+    """Where area-level symbols are drawn, in WGS84.
+
+    A buurt or wijk gets a point inside it. Items of a whole programme area or the gemeente sit
+    on the top edge of that area (centre of its northern bound), so they read as a label of the
+    outlined area rather than as a place inside it, and do not cover the wijk symbols.
+    """
+    web = gebieden.to_crs(WEB_CRS)
+    binnen = web.geometry.representative_point()
+    rand = gpd.GeoSeries(
+        [Point((b[0] + b[2]) / 2, b[3]) for b in web.geometry.bounds.to_numpy()], index=web.index, crs=WEB_CRS
+    )
+    return binnen.where(~web["niveau"].isin(["programmagebied", "gemeente"]), rand)
+
+
+def _plaats_coordinaten(plaatsen: pd.DataFrame, gemeente, pad: Path) -> dict[str, tuple[float, float]]:
+    """Source coordinates per place; both or neither of lat/lon, and outside-gemeente is allowed
+    only for places marked as outside ("other (buiten de gemeente)"), which are never drawn."""
+    coords: dict[str, tuple[float, float]] = {}
+    for rij, r in enumerate(plaatsen.itertuples(index=False), start=2):
+        if not r.lat and not r.lon:
+            continue
+        try:
+            lat, lon = float(r.lat), float(r.lon)
+        except ValueError:
+            raise DataFout(pad, f"rij {rij}: coördinaten {r.lat!r}, {r.lon!r} zijn geen getallen") from None
+        if not (math.isfinite(lat) and math.isfinite(lon)) or not r.coord_source.strip():
+            raise DataFout(pad, f"rij {rij}: coördinaten zonder bron of ongeldig")
+        if not gemeente.contains(Point(lon, lat)):
+            raise DataFout(pad, f"rij {rij}: coördinaten van {r.id!r} liggen buiten de gemeente")
+        coords[r.id] = (lon, lat)
+    return coords
+
+
+def _controleer(acties, hotspots, plaatsen, plaats_gebied, bronnen, gebieden, bestanden: Programmabestanden) -> None:
+    """Cross-file rules: known opgaven, statuses, areas, places and sources."""
+    bekende_gebieden = set(gebieden.index)
+    bekende_plaatsen = set(plaatsen["id"])
+    bekende_bronnen = set(bronnen["bron"])
+    for pad, tabel in ((bestanden.acties, acties), (bestanden.hotspots, hotspots)):
+        fouten = []
+        for rij, r in enumerate(tabel.to_dict("records"), start=2):
+            if "opgave" in r and r["opgave"] not in OPGAVEN:
+                fouten.append(f"rij {rij}: onbekende opgave {r['opgave']!r}")
+            if "status" in r and r["status"] not in STATUSSEN:
+                fouten.append(f"rij {rij}: status moet {' of '.join(STATUSSEN)} zijn")
+            if "jaar" in r and not (r["jaar"].isdigit() and len(r["jaar"]) == 4):
+                fouten.append(f"rij {rij}: jaar {r['jaar']!r} is geen jaartal")
+            if r["gebiedscode"] not in bekende_gebieden:
+                fouten.append(f"rij {rij}: onbekende gebiedscode {r['gebiedscode']!r}")
+            fouten += [f"rij {rij}: onbekende plaats {p!r}" for p in split_lijst(r["plaatsen"]) if p not in bekende_plaatsen]
+            if not split_lijst(r["bron"]):
+                fouten.append(f"rij {rij}: bron ontbreekt")
+            fouten += [f"rij {rij}: onbekende bron {b!r}" for b in split_lijst(r["bron"]) if b not in bekende_bronnen]
+        if fouten:
+            raise DataFout(pad, "; ".join(fouten[:10]))
+    for rij, r in enumerate(plaats_gebied.itertuples(index=False), start=2):
+        if r.plaats not in bekende_plaatsen or r.gebiedscode not in bekende_gebieden:
+            raise DataFout(bestanden.plaats_gebied, f"rij {rij}: onbekende plaats of gebiedscode")

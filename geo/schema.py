@@ -1,0 +1,43 @@
+"""Vocabulary shared by every data file: opgaven, statuses, levels and the error type.
+
+Why one module: the same words appear in CSV files, validation, filters and tests; keeping
+them here means a typo in a data file is caught by validation instead of silently dropping a row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+OPGAVEN: tuple[str, ...] = (
+    "Onderwijs en jeugd",
+    "Financiële zelfredzaamheid",
+    "Fijn en veilig wonen",
+)
+STATUSSEN: tuple[str, ...] = ("gestart", "gepland")
+NIVEAUS: tuple[str, ...] = ("buurt", "wijk", "gemeente", "programmagebied")
+ONBEKEND = "onbekend"
+
+# How precisely a symbol on the map is placed. Only "exact" comes from source coordinates;
+# the other two are drawn at the centre of their buurt/wijk and say so.
+PRECISIE_EXACT = "exact"
+PRECISIE_BENADERING = "locatie bij benadering"
+PRECISIE_ONBEKEND = "locatie onbekend"
+
+GEMEENTE_CRS = "EPSG:28992"  # Amersfoort / RD New: metres, for area and distance maths
+WEB_CRS = "EPSG:4326"  # lon/lat, what Leaflet expects
+
+
+class DataFout(ValueError):
+    """A bundled or uploaded data file breaks a rule; the message is Dutch and user-facing."""
+
+    def __init__(self, bestand: Path | str, melding: str) -> None:
+        self.bestand = Path(bestand).name
+        self.melding = melding
+        super().__init__(f"{self.bestand}: {melding}")
+
+
+def split_lijst(waarde: object) -> tuple[str, ...]:
+    """Split a ';'-separated cell into trimmed parts; empty cells give an empty tuple."""
+    if not isinstance(waarde, str):
+        return ()
+    return tuple(deel.strip() for deel in waarde.split(";") if deel.strip())

@@ -1,0 +1,33 @@
+"""Kaart: buurten coloured by an indicator, with actions and hotspots, filterable by opgave."""
+
+import streamlit as st
+
+from app import area_panel, filters, items_table, map_view
+from app.data import wijkdata
+from app.legend import LEGENDA_CSS, indicator_legenda, symbool_legenda
+from geo.classify import natuurlijke_grenzen
+from geo.indicators import kaartwaarden
+
+st.title("Sterk voor Noord — wijkkaart")
+st.caption("Leidschendam-Noord (Prinsenhof, De Heuvel, Amstelwijk) tegenover de gemeente Leidschendam-Voorburg.")
+
+data = wijkdata()
+keuze = filters.toon(data)
+kw = kaartwaarden(data.indicatoren, data.grenzen.buurten, keuze.indicator)
+klassen = natuurlijke_grenzen(kw.waarden["waarde"].tolist())
+items = map_view.gefilterde_items(data, keuze)
+
+kaart_kolom, paneel_kolom = st.columns([3, 2], gap="medium")
+with kaart_kolom:
+    map_view.toon(data, keuze, kw, klassen, items)
+    if items.empty:
+        st.warning(items_table.leeg_bericht(keuze))
+    st.caption(
+        f"Grenzen: {data.grenzen.bron.bron}, CC-BY 4.0. Vereenvoudigde grenzen (4 tot 20 hoekpunten per buurt, "
+        "bron in EPSG:28992, voor de webkaart omgerekend naar WGS84): geschikt voor een overzicht, niet voor straatniveau."
+    )
+with paneel_kolom:
+    st.html(LEGENDA_CSS + indicator_legenda(kw, klassen) + symbool_legenda())
+    area_panel.toon(data)
+
+items_table.toon(items, keuze)

@@ -1,0 +1,58 @@
+"""Start the app on a free loopback port for browser tests and benchmarks."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+
+
+def vrije_poort() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def app_server(timeout_s: float = 60) -> Iterator[str]:
+    """Run `streamlit run streamlit_app.py` and yield its base URL once /_stcore/health answers."""
+    poort = vrije_poort()
+    log = open(ROOT / "test-artifacts" / f"streamlit-{poort}.log", "w") if (ROOT / "test-artifacts").is_dir() else subprocess.DEVNULL
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(poort),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    url = f"http://127.0.0.1:{poort}"
+    try:
+        eind = time.monotonic() + timeout_s
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as antwoord:
+                    if antwoord.status == 200:
+                        break
+            except OSError:
+                pass
+            if proces.poll() is not None or time.monotonic() > eind:
+                raise RuntimeError(f"Streamlit startte niet (exit {proces.poll()})")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proces.terminate()
+        try:
+            proces.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proces.kill()
