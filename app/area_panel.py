@@ -11,6 +11,7 @@ from app import settings as s
 from app.formats import getal_tekst, waarde_tekst
 from geo.bundel import Wijkdata
 from geo.indicators import Indicator, gebiedsprofiel
+from geo.schema import ONBEKEND
 
 BUURT_KEY = "kaart_buurt"
 
@@ -28,20 +29,25 @@ def oordeel(indicator: Indicator, waarde: float, gemeente: float) -> str:
 def profieltabel(data: Wijkdata, buurtcode: str) -> pd.DataFrame:
     """Display table (all strings) of every indicator for one buurt; missing = 'onbekend'."""
     profiel = gebiedsprofiel(data.indicatoren, data.grenzen, buurtcode, data.programmagebied.code)
+    volgorde = {ind: i for i, ind in enumerate(data.definities)}  # programme figures first
+    profiel = profiel.sort_values("indicator", key=lambda k: k.map(volgorde))
     rijen = []
     for r in profiel.itertuples(index=False):
         ind = data.definities[r.indicator]
         verschil = r.waarde - r.gemeente
+        # A difference of percentages is in percentage points.
+        verschil_eenheid = "procentpunt" if ind.eenheid.startswith("%") else ind.eenheid
         rijen.append({
             "Indicator": ind.label,
             "Deze buurt": waarde_tekst(r.waarde, ind.eenheid, r.kwalificatie),
             "Niveau": {"buurt": "buurtcijfer", "wijk": "wijkcijfer"}.get(r.niveau, "—"),
             "Gemeente": waarde_tekst(r.gemeente, ind.eenheid),
             "Leidschendam-Noord": waarde_tekst(r.programmagebied, ind.eenheid),
-            "Verschil met gemeente": "onbekend" if math.isnan(verschil) else f"{'+' if verschil > 0 else ''}{getal_tekst(round(verschil, 2))} {ind.eenheid}",
+            "Verschil met gemeente": "onbekend" if math.isnan(verschil)
+            else f"{'+' if verschil > 0 else ''}{getal_tekst(round(verschil, 2))} {verschil_eenheid}",
             "Beoordeling": oordeel(ind, r.waarde, r.gemeente),
-            "Peiljaar": r.peiljaar or "onbekend",
-            "Bron": r.bron or "onbekend",
+            "Peiljaar": ONBEKEND if pd.isna(r.peiljaar) else r.peiljaar,
+            "Bron": ONBEKEND if pd.isna(r.bron) else r.bron,
         })
     return pd.DataFrame(rijen)
 
@@ -62,6 +68,7 @@ def toon(data: Wijkdata) -> None:
     st.markdown(f"#### {namen[code]}")
     noord = " — onderdeel van Leidschendam-Noord" if code in data.programmagebied.buurten else ""
     st.caption(f"Buurt {code}, wijk {data.wijknamen[wijk]} ({wijk}){noord}")
-    st.dataframe(profieltabel(data, code), hide_index=True, width="stretch", key="kaart_profiel")
+    # A static table (not a canvas grid): printable, readable by screen readers and by tests.
+    st.table(profieltabel(data, code).set_index("Indicator"))
     st.caption("'wijkcijfer': CBS geeft dit cijfer alleen per wijk; de buurt krijgt het cijfer van haar wijk. "
                "'onbekend': geen bron geeft dit cijfer.")

@@ -104,6 +104,9 @@ def _lees(pad: Path, crs: str, patroon: re.Pattern[str], soort: str) -> gpd.GeoD
     dubbel = frame.loc[frame["code"].duplicated(), "code"].tolist()
     if dubbel:
         raise DataFout(pad, f"dubbele {soort}codes: {', '.join(dubbel)}")
+    naamloos = frame.loc[frame["naam"].isna() | (frame["naam"].astype(str).str.strip() == ""), "code"].tolist()
+    if naamloos:
+        raise DataFout(pad, f"{soort} zonder naam: {', '.join(naamloos)}")
     leeg = frame.loc[frame.geometry.is_empty | frame.geometry.isna(), "code"].tolist()
     if leeg:
         raise DataFout(pad, f"{soort} zonder geometrie: {', '.join(leeg)}")
@@ -120,14 +123,14 @@ def laad_grenzen(bron: GrensBron = CBS_2024_GENERALISEERD) -> Grenzen:
     gemeente = _lees(bron.gemeente, bron.crs, GEMEENTECODE, "gemeente")
     if len(gemeente) != 1:
         raise DataFout(bron.gemeente, f"verwacht 1 gemeente, gevonden {len(gemeente)}")
-    buurten["wijkcode"] = buurten["code"].map(wijkcode_van_buurt)
-    zonder_wijk = sorted(set(buurten["wijkcode"]) - set(wijken["code"]))
-    if zonder_wijk:
-        raise DataFout(bron.buurten, f"buurten verwijzen naar onbekende wijken: {', '.join(zonder_wijk)}")
     gm = gemeente["code"].iloc[0][2:]
     vreemd = [c for c in [*buurten["code"], *wijken["code"]] if c[2:6] != gm]
     if vreemd:
         raise DataFout(bron.buurten, f"codes van een andere gemeente: {', '.join(vreemd)}")
+    buurten["wijkcode"] = buurten["code"].map(wijkcode_van_buurt)
+    zonder_wijk = sorted(set(buurten["wijkcode"]) - set(wijken["code"]))
+    if zonder_wijk:
+        raise DataFout(bron.buurten, f"buurten verwijzen naar onbekende wijken: {', '.join(zonder_wijk)}")
     return Grenzen(buurten=buurten, wijken=wijken, gemeente=gemeente, bron=bron)
 
 

@@ -1,0 +1,85 @@
+"""Indicators: validation of the tidy table, derived figures, map values, profiles."""
+
+from __future__ import annotations
+
+import math
+import shutil
+
+import pandas as pd
+import pytest
+
+from geo.boundaries import DATA_DIR
+from geo.indicators import INDICATOREN, gebiedsprofiel, kaartwaarden, laad_indicatoren
+from geo.schema import DataFout
+
+
+def test_cbs_rows_match_the_bundled_kerncijfers(data):
+    """The tidy table must repeat the CBS file exactly (no retyping errors)."""
+    cbs = pd.read_csv(DATA_DIR / "cbs" / "kerncijfers_2024_gm1916.csv").set_index("Codering_3")
+    kolom = {"inwoners": "AantalInwoners_5", "bevolkingsdichtheid": "Bevolkingsdichtheid_34",
+             "woningvoorraad": "Woningvoorraad_35", "oppervlakte_land": "OppervlakteLand_123",
+             "oppervlakte_totaal": "OppervlakteTotaal_122"}
+    bron = data.indicatoren[~data.indicatoren["afgeleid"] & data.indicatoren["indicator"].isin(kolom)]
+    assert len(bron) == 14 * len(kolom)
+    for r in bron.itertuples():
+        assert r.waarde == cbs.loc[r.gebiedscode, kolom[r.indicator]], (r.gebiedscode, r.indicator)
+
+
+def test_seed_figures_are_present_with_unknown_year(data):
+    t = data.indicatoren.set_index(["gebiedscode", "indicator"])
+    assert t.loc[("BU19160602", "kinderen_sociaal_minimum"), "waarde"] == 42
+    assert t.loc[("BU19160200", "bijstand_langer_dan_jaar"), "waarde"] == 15
+    assert t.loc[("LN", "huishoudens_bijstand"), "waarde"] == 580
+    assert t.loc[("GM1916", "huishoudens_bijstand"), "kwalificatie"] == "ruim"
+    assert t.loc[("GM1916", "kinderen_sociaal_minimum"), "peiljaar"] == "onbekend"
+
+
+def test_derived_figures_are_computed_and_labelled(data):
+    t = data.indicatoren.set_index(["gebiedscode", "indicator"])
+    afgeleid = t.loc[("WK191606", "inwoners_per_woning")]
+    assert afgeleid["afgeleid"] and afgeleid["waarde"] == round(3250 / 1795, 2)
+    assert t.loc[("LN", "inwoners"), "waarde"] == 5760 + 3250
+    assert "som van de wijken" in t.loc[("LN", "inwoners"), "bron"]
+    assert not t.loc[("GM1916", "inwoners"), "afgeleid"]
+
+
+def test_map_values_fall_back_to_the_wijk(data):
+    kw = kaartwaarden(data.indicatoren, data.grenzen.buurten, data.definities["inwoners"])
+    assert kw.waarden.loc["BU19160602", "waarde"] == 3250
+    assert kw.waarden.loc["BU19160602", "niveau"] == "wijk"
+    assert kw.gemeente["waarde"] == 78229
+
+
+def test_map_values_keep_missing_as_nan_not_zero(data):
+    kw = kaartwaarden(data.indicatoren, data.grenzen.buurten, data.definities["kinderen_sociaal_minimum"])
+    assert kw.waarden.loc["BU19160602", "niveau"] == "buurt"
+    assert math.isnan(kw.waarden.loc["BU19161300", "waarde"])
+    assert kw.waarden["waarde"].notna().sum() == 2
+
+
+def test_profile_against_gemeente_and_programme_area(data):
+    p = gebiedsprofiel(data.indicatoren, data.grenzen, "BU19160602", "LN").set_index("indicator")
+    assert p.loc["kinderen_sociaal_minimum", ["waarde", "gemeente"]].tolist() == [42, 9]
+    assert math.isnan(p.loc["huishoudens_bijstand", "waarde"])  # no buurt figure: onbekend
+    assert p.loc["huishoudens_bijstand", "programmagebied"] == 580
+
+
+@pytest.mark.parametrize(
+    ("regel", "melding"),
+    [
+        ("BU19169999,buurt,inwoners,1,aantal,2024,,CBS,", "bestaat niet als buurt"),
+        ("WK191601,wijk,onzin,1,aantal,2024,,CBS,", "geen definitie"),
+        ("WK191601,wijk,kinderen_sociaal_minimum,veel,%,2024,,CBS,", "geen getal"),
+        ("WK191601,wijk,kinderen_sociaal_minimum,3,%,vorig jaar,,CBS,", "peiljaar"),
+        ("WK191601,wijk,kinderen_sociaal_minimum,3,%,2024,,,", "bron ontbreekt"),
+        ("WK191601,wijk,inwoners_per_woning,2,x,2024,,CBS,", "afgeleide indicator"),
+        ("WK191601,wijk,inwoners,5370,aantal,2024,,CBS,", "dubbele combinaties"),
+    ],
+)
+def test_invalid_indicator_rows_are_refused(tmp_path, data, regel, melding):
+    pad = tmp_path / "indicatoren.csv"
+    shutil.copy(INDICATOREN, pad)
+    with pad.open("a", encoding="utf-8") as f:
+        f.write(regel + "\n")
+    with pytest.raises(DataFout, match=melding):
+        laad_indicatoren(data.grenzen, (data.programmagebied,), data.definities, pad)

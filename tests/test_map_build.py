@@ -1,0 +1,101 @@
+"""Map builder: rendered Leaflet code uses local assets, escapes text, draws every layer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app import settings as s
+from app.map_build import OfflineMap, _verschuivingen, basiskaart, beeld, symboollaag
+from app.map_view import gefilterde_items
+from app.filters import Kaartkeuze, indicatoren_voor
+from geo.classify import natuurlijke_grenzen
+from geo.indicators import kaartwaarden
+from geo.schema import OPGAVEN, STATUSSEN
+
+CDN = re.compile(r"https?://(?!service\.pdok\.nl)[^\"' ]+\.(js|css)")
+
+
+def _kaart(data, indicator="inwoners", achtergrond=False):
+    kw = kaartwaarden(data.indicatoren, data.grenzen.buurten, data.definities[indicator])
+    klassen = natuurlijke_grenzen(kw.waarden["waarde"].tolist())
+    start = beeld(data.omlijningen_web["programmagebied"].total_bounds)
+    return basiskaart(data.buurten_web, data.wijknamen, data.omlijningen_web, kw, klassen, start, achtergrond)
+
+
+def test_assets_are_local_only():
+    for _, url in OfflineMap.default_js + OfflineMap.default_css:
+        assert url.startswith(s.STATIC_URL + "/")
+
+
+def test_rendered_map_has_no_cdn_links_and_all_buurten(data):
+    html = _kaart(data).get_root().render()
+    assert not CDN.search(html), CDN.search(html)
+    assert html.count('"code": "BU1916') == 43
+    assert "wk-buurt wk-" in html
+    assert "attributionControl.addAttribution" in html
+
+
+def test_background_tiles_only_when_asked(data):
+    assert "service.pdok.nl" not in _kaart(data).get_root().render()
+    assert "service.pdok.nl" in _kaart(data, achtergrond=True).get_root().render()
+
+
+def test_wijk_figures_are_labelled_in_the_tooltip(data):
+    html = _kaart(data).get_root().render()
+    assert "cijfer van wijk De Heuvel / Amstelwijk" in html
+
+
+def test_symbol_text_is_escaped(data):
+    item = data.programma.items.iloc[[0]].copy()
+    item["naam"] = '<img src=x onerror="alert(1)">'
+    item["omschrijving"] = "<script>alert(2)</script>"
+    laag = symboollaag(item, "Acties", set())
+    kaart = OfflineMap(tiles=None)
+    laag.add_to(kaart)
+    html = kaart.get_root().render()
+    assert "<script>alert(2)" not in html and "onerror=\"alert" not in html
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+
+
+def test_symbols_of_one_area_do_not_overlap():
+    verschuivingen = _verschuivingen(16, bovenrand=True)
+    assert len(set(verschuivingen)) == 16
+    assert all(dy < 0 for _, dy in verschuivingen)  # stacked above the top edge
+    assert _verschuivingen(1, bovenrand=False) == [(0, 0)]
+
+
+def test_view_fits_leidschendam_noord_closer_than_gemeente(data):
+    _, zoom_noord = beeld(data.omlijningen_web["programmagebied"].total_bounds)
+    _, zoom_gemeente = beeld(data.omlijningen_web["gemeente"].total_bounds)
+    assert zoom_noord > zoom_gemeente
+    assert zoom_noord % s.ZOOM_STAP == 0
+
+
+def _keuze(data, opgaven=OPGAVEN, statussen=STATUSSEN, acties=True, hotspots=True):
+    return Kaartkeuze(tuple(opgaven), tuple(statussen), data.definities["inwoners"], acties, hotspots, False, s.BEELD_NOORD)
+
+
+@pytest.mark.parametrize("opgave", OPGAVEN)
+def test_filter_by_one_opgave(data, opgave):
+    items = gefilterde_items(data, _keuze(data, opgaven=[opgave]))
+    assert len(items) and set(items["opgave"]) == {opgave}
+
+
+def test_filter_by_status_keeps_hotspots(data):
+    items = gefilterde_items(data, _keuze(data, statussen=["gepland"]))
+    assert set(items.loc[items["soort"] == "actie", "status"]) == {"gepland"}
+    assert (items["soort"] == "hotspot").sum() == len(data.programma.hotspots)
+
+
+def test_empty_filter_gives_empty_frame(data):
+    assert gefilterde_items(data, _keuze(data, opgaven=[])).empty
+    assert gefilterde_items(data, _keuze(data, acties=False, hotspots=False)).empty
+
+
+def test_indicator_choice_follows_opgave(data):
+    wonen = indicatoren_voor(data, ("Fijn en veilig wonen",))
+    assert "inwoners_per_woning" in wonen and "bijstand_langer_dan_jaar" not in wonen
+    assert "bijstand_langer_dan_jaar" in indicatoren_voor(data, ("Financiële zelfredzaamheid",))
+    assert "inwoners" in wonen  # context figures stay available
