@@ -14,6 +14,7 @@ from geo.indicators import Indicator, gebiedsprofiel
 from geo.schema import ONBEKEND
 
 BUURT_KEY = "kaart_buurt"
+HOOFDKOLOMMEN = ("Deze buurt", "Gemeente", "Leidschendam-Noord", "Beoordeling")
 
 
 def oordeel(indicator: Indicator, waarde: float, gemeente: float) -> str:
@@ -68,7 +69,11 @@ def toon(data: Wijkdata) -> None:
     st.markdown(f"#### {namen[code]}")
     noord = " — onderdeel van Leidschendam-Noord" if code in data.programmagebied.buurten else ""
     st.caption(f"Buurt {code}, wijk {data.wijknamen[wijk]} ({wijk}){noord}")
-    # A static table (not a canvas grid): printable, readable by screen readers and by tests.
-    st.table(profieltabel(data, code).set_index("Indicator"))
+    # Static tables (not a canvas grid): printable, readable by screen readers and by tests.
+    # The narrow column gets the comparison; sources and years sit one click further.
+    tabel = profieltabel(data, code).set_index("Indicator")
+    st.table(tabel[list(HOOFDKOLOMMEN)])
+    with st.expander("Verschil, niveau, peiljaar en bron per cijfer"):
+        st.table(tabel.drop(columns=[k for k in HOOFDKOLOMMEN if k != "Deze buurt"]))
     st.caption("'wijkcijfer': CBS geeft dit cijfer alleen per wijk; de buurt krijgt het cijfer van haar wijk. "
                "'onbekend': geen bron geeft dit cijfer.")

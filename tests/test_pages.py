@@ -60,12 +60,13 @@ def test_empty_filter_explains_itself():
 def test_choosing_a_buurt_shows_its_figures_against_the_gemeente():
     at = _app().run()
     at.selectbox(key="kaart_buurt").set_value("BU19160602").run()
-    profiel = at.table[0].value
+    profiel, details = at.table[0].value, at.table[1].value
     rij = profiel.loc["Kinderen in huishouden tot sociaal minimum"]
     assert (rij["Deze buurt"], rij["Gemeente"], rij["Beoordeling"]) == ("42 %", "9 %", "ongunstiger dan gemeente")
-    assert rij["Verschil met gemeente"] == "+33 procentpunt"
+    assert details.loc["Kinderen in huishouden tot sociaal minimum", "Verschil met gemeente"] == "+33 procentpunt"
+    assert details.loc["Kinderen in huishouden tot sociaal minimum", "Peiljaar"] == "onbekend"
     assert profiel.loc["Huishoudens met bijstandsuitkering", "Deze buurt"] == "onbekend"
-    assert profiel.loc["Inwoners", "Niveau"] == "wijkcijfer"
+    assert details.loc["Inwoners", "Niveau"] == "wijkcijfer"
 
 
 def test_bronnen_page_lists_sources_and_figures():
