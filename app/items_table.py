@@ -45,7 +45,9 @@ def toon(items: pd.DataFrame, keuze: Kaartkeuze) -> None:
         st.info(leeg_bericht(keuze))
         return
     tabel = lijst(items)
-    st.dataframe(tabel, hide_index=True, width="stretch", key="kaart_lijst")
+    # A static table rather than st.dataframe: the interactive grid's JavaScript delays the first
+    # map by ~0.4 s (bench/bench_kaart.py), and a plain table prints and reads aloud well.
+    st.table(tabel.set_index("Naam"))
     st.download_button(
         "Lijst downloaden (CSV)", tabel.to_csv(index=False).encode("utf-8-sig"),
         file_name="sterk-voor-noord-acties-overlast.csv", mime="text/csv", key="kaart_lijst_csv",

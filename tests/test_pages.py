@@ -12,8 +12,8 @@ PAGINAS = ["pages/kaart.py", "pages/bronnen.py"]
 
 
 def _tabel(at: AppTest, kolom: str):
-    """The dataframe that has ``kolom`` (AppTest does not look dataframes up by key)."""
-    return next(df.value for df in at.dataframe if kolom in df.value.columns)
+    """The static table that has ``kolom`` (AppTest does not look tables up by key)."""
+    return next(t.value for t in at.table if kolom in t.value.columns)
 
 
 def _app() -> AppTest:
@@ -60,7 +60,7 @@ def test_empty_filter_explains_itself():
 def test_choosing_a_buurt_shows_its_figures_against_the_gemeente():
     at = _app().run()
     at.selectbox(key="kaart_buurt").set_value("BU19160602").run()
-    profiel, details = at.table[0].value, at.table[1].value
+    profiel, details = _tabel(at, "Beoordeling"), _tabel(at, "Peiljaar")
     rij = profiel.loc["Kinderen in huishouden tot sociaal minimum"]
     assert (rij["Deze buurt"], rij["Gemeente"], rij["Beoordeling"]) == ("42 %", "9 %", "ongunstiger dan gemeente")
     assert details.loc["Kinderen in huishouden tot sociaal minimum", "Verschil met gemeente"] == "+33 procentpunt"
