@@ -200,12 +200,17 @@ def _verschuivingen(aantal: int, bovenrand: bool) -> list[tuple[int, int]]:
     return uit
 
 
-def symboollaag(items: pd.DataFrame, naam: str, bovenrand_gebieden: set[str]) -> folium.FeatureGroup:
-    """One switchable layer of action or hotspot symbols, each with tooltip and popup."""
+def symboollaag(items: pd.DataFrame, naam: str) -> folium.FeatureGroup:
+    """One switchable layer of action or hotspot symbols, each with tooltip and popup.
+
+    Symbols that share an anchor (same area, same placement) are spread out in pixels, so each
+    stays clickable at every zoom without pretending to be a separate location.
+    """
     laag = folium.FeatureGroup(name=naam)
     half = s.SYMBOOL_PX / 2
-    for gebied, groep in items.sort_values(["soort", "opgave", "id"]).groupby("gebiedscode", sort=True):
-        for (dx, dy), (_, item) in zip(_verschuivingen(len(groep), gebied in bovenrand_gebieden), groep.iterrows(), strict=True):
+    gesorteerd = items.sort_values(["soort", "opgave", "id"])
+    for (_, _, bovenrand), groep in gesorteerd.groupby(["lon", "lat", "op_bovenrand"], sort=True):
+        for (dx, dy), (_, item) in zip(_verschuivingen(len(groep), bovenrand), groep.iterrows(), strict=True):
             tip = f"{item['naam']} — {item['opgave']}" + (f" ({item['status']})" if item["status"] else "")
             folium.Marker(
                 location=[item["lat"], item["lon"]],

@@ -33,9 +33,11 @@ def _kaartbeeld(data: Wijkdata, keuze: Kaartkeuze) -> tuple[list[float], float]:
 
 def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klasse], items: pd.DataFrame) -> None:
     """Draw the map; a click on a buurt selects it in the buurt chooser."""
-    start = _kaartbeeld(data, keuze)
-    kaart = basiskaart(data.buurten_web, data.wijknamen, data.omlijningen_web, kw, klassen, beeld(data.omlijningen_web["programmagebied"].total_bounds), keuze.achtergrond)
-    bovenrand = set(data.gebieden.index[data.gebieden["niveau"].isin(["programmagebied", "gemeente"])])
+    # The base map always starts on Leidschendam-Noord, so switching the view does not change it
+    # (and is not re-sent); st_folium moves the existing map with center/zoom instead.
+    start_noord = beeld(data.omlijningen_web["programmagebied"].total_bounds)
+    kaart = basiskaart(data.buurten_web, data.wijknamen, data.omlijningen_web, kw, klassen, start_noord, keuze.achtergrond)
+    centrum, zoom = _kaartbeeld(data, keuze)
     lagen = []
     gekozen = st.session_state.get(BUURT_KEY)
     if gekozen:
@@ -43,7 +45,7 @@ def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klas
     for soort, naam in (("actie", "Acties"), ("hotspot", "Overlast")):
         deel = items[items["soort"] == soort]
         if len(deel):
-            lagen.append(symboollaag(deel, naam, bovenrand))
+            lagen.append(symboollaag(deel, naam))
     uit = st_folium(
         kaart,
         key="kaart",
@@ -51,8 +53,8 @@ def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klas
         use_container_width=True,
         returned_objects=["last_clicked"],
         feature_group_to_add=lagen,
-        center=start[0],
-        zoom=start[1],
+        center=centrum,
+        zoom=zoom,
     )
     klik = (uit or {}).get("last_clicked")
     if klik and klik != st.session_state.get(KLIK_KEY):

@@ -15,7 +15,7 @@ import pandas as pd
 
 from geo.boundaries import DATA_DIR, Grenzen
 from geo.gebieden import Programmagebied
-from geo.schema import NIVEAUS, OPGAVEN, ONBEKEND, DataFout, split_lijst
+from geo.schema import NIVEAUS, ONBEKEND, OPGAVEN, DataFout, split_lijst
 
 INDICATOREN = DATA_DIR / "indicatoren.csv"
 DEFINITIES = DATA_DIR / "indicator_definities.csv"

@@ -47,6 +47,9 @@ KOLOMMEN = {
     "bronnen": ("bron", "titel", "url", "datum"),
 }
 
+# Levels whose area-level symbols are drawn on the top edge of the area, not inside it.
+BOVENRAND_NIVEAUS = ("programmagebied", "gemeente")
+
 # Hotspots in the seeds all belong to this opgave ("Aanpak meeuwen- en rattenoverlast, ...").
 HOTSPOT_OPGAVE = "Fijn en veilig wonen"
 
@@ -134,6 +137,8 @@ def laad_programma(gebieden: gpd.GeoDataFrame, bestanden: Programmabestanden = P
                     "precisie": precisie,
                     "lon": lon,
                     "lat": lat,
+                    # area-wide items sit on the area's top edge; the map stacks them upwards
+                    "op_bovenrand": precisie != PRECISIE_EXACT and gebieden.loc[gebied, "niveau"] in BOVENRAND_NIVEAUS,
                 })
     return Programma(acties, hotspots, plaatsen, bronnen, pd.DataFrame(items))
 
@@ -150,7 +155,7 @@ def _ankers(gebieden: gpd.GeoDataFrame) -> gpd.GeoSeries:
     rand = gpd.GeoSeries(
         [Point((b[0] + b[2]) / 2, b[3]) for b in web.geometry.bounds.to_numpy()], index=web.index, crs=WEB_CRS
     )
-    return binnen.where(~web["niveau"].isin(["programmagebied", "gemeente"]), rand)
+    return binnen.where(~web["niveau"].isin(BOVENRAND_NIVEAUS), rand)
 
 
 def _plaats_coordinaten(plaatsen: pd.DataFrame, gemeente, pad: Path) -> dict[str, tuple[float, float]]:

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from app import settings as s
+from app.filters import Kaartkeuze, indicatoren_voor
 from app.map_build import OfflineMap, _verschuivingen, basiskaart, beeld, symboollaag
 from app.map_view import gefilterde_items
-from app.filters import Kaartkeuze, indicatoren_voor
 from geo.classify import natuurlijke_grenzen
 from geo.indicators import kaartwaarden
 from geo.schema import OPGAVEN, STATUSSEN
@@ -51,7 +51,7 @@ def test_symbol_text_is_escaped(data):
     item = data.programma.items.iloc[[0]].copy()
     item["naam"] = '<img src=x onerror="alert(1)">'
     item["omschrijving"] = "<script>alert(2)</script>"
-    laag = symboollaag(item, "Acties", set())
+    laag = symboollaag(item, "Acties")
     kaart = OfflineMap(tiles=None)
     laag.add_to(kaart)
     html = kaart.get_root().render()
