@@ -84,11 +84,11 @@ def basiskaart(
     ``omlijningen`` maps "gemeente" and "programmagebied" to frames in WGS84.
     """
     kaart = OfflineMap(
-        location=start[0], zoom_start=start[1], tiles=None, control_scale=True, zoom_snap=s.ZOOM_STAP
+        location=start[0], zoom_start=start[1], tiles=None, control_scale=False, zoom_snap=s.ZOOM_STAP
     )
     if achtergrond:
         folium.TileLayer(s.ACHTERGROND_URL, attr=html.escape(s.ACHTERGROND_ATTRIBUTIE), name="Achtergrond", max_zoom=19).add_to(kaart)
-    kaart.add_child(_Attributie(s.DATA_ATTRIBUTIE))
+    kaart.add_child(_Kaartteksten(s.DATA_ATTRIBUTIE))
 
     vlakken = buurten_web[["code", "naam", "wijkcode", "geometry"]].copy()
     vlakken["kleur"] = [kleur_voor(kw.waarden.loc[c, "waarde"], klassen) for c in vlakken["code"]]
@@ -133,12 +133,19 @@ def _buurtstijl(feature: dict) -> dict:
     }
 
 
-class _Attributie(folium.MacroElement):
-    """Adds the data attribution to Leaflet's attribution control (there may be no tiles)."""
+class _Kaartteksten(folium.MacroElement):
+    """Dutch map controls: data attribution (there may be no tiles to carry one), Dutch zoom
+    button titles and a metric-only scale bar."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.tekst|tojson }});"
+        "{% set kaart = this._parent.get_name() %}"
+        "{{ kaart }}.attributionControl.addAttribution({{ this.tekst|tojson }});"
+        "{{ kaart }}.zoomControl._zoomInButton.title = 'Inzoomen';"
+        "{{ kaart }}.zoomControl._zoomOutButton.title = 'Uitzoomen';"
+        "{{ kaart }}.zoomControl._zoomInButton.setAttribute('aria-label', 'Inzoomen');"
+        "{{ kaart }}.zoomControl._zoomOutButton.setAttribute('aria-label', 'Uitzoomen');"
+        "L.control.scale({imperial: false}).addTo({{ kaart }});"
         "{% endmacro %}"
     )
 

@@ -41,6 +41,8 @@ def test_map_draws_every_buurt_and_symbol_offline(page, app_url, verkeer, data):
     expect(kaart.locator(".wk-symbool")).to_have_count(len(data.programma.items))
     expect(kaart.locator(".wk-hotspot")).to_have_count(len(data.programma.hotspots))
     expect(kaart.locator(".leaflet-control-attribution")).to_contain_text("CBS")
+    expect(kaart.get_by_role("button", name="Inzoomen")).to_be_visible()
+    expect(kaart.locator(".leaflet-control-scale-line")).to_have_count(1)  # metric only
     # Leidschendam-Noord and the gemeente are outlined on top of the buurten
     assert kaart.locator("path.leaflet-interactive").count() >= 43
     page.screenshot(path=str(ARTEFACTEN / "kaart.png"), full_page=True)
