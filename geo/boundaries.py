@@ -68,9 +68,6 @@ class Grenzen:
                 return str(hit.iloc[0])
         return None
 
-    def bevat_code(self, code: str) -> bool:
-        return self.naam(code) is not None
-
     def buurt_op_punt(self, lon: float, lat: float) -> str | None:
         """Code of the buurt under a web-map click, or None outside the gemeente."""
         punt = gpd.GeoSeries([Point(lon, lat)], crs=WEB_CRS).to_crs(self.buurten.crs).iloc[0]

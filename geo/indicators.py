@@ -129,31 +129,35 @@ def met_afgeleide(
 ) -> pd.DataFrame:
     """Add derived figures computed from source figures of the same year.
 
-    - ``inwoners_per_woning`` for every area that has both inwoners and woningvoorraad;
     - programme-area totals (inwoners, woningvoorraad, oppervlakte, dichtheid) where the
       programme area consists of whole wijken that have those figures, because CBS gives
-      wijk figures and the programme area is not a CBS area.
+      wijk figures and the programme area is not a CBS area;
+    - ``inwoners_per_woning`` for every area that has both inwoners and woningvoorraad
+      (programme areas included, hence the order).
     """
-    extra: list[dict] = []
-    extra.extend(_programmagebied_totalen(tabel, grenzen, programmagebieden))
-    basis = pd.concat([tabel, pd.DataFrame(extra)], ignore_index=True) if extra else tabel
-    breed = basis.pivot_table(index="gebiedscode", columns="indicator", values="waarde", aggfunc="first")
-    if {"inwoners", "woningvoorraad"} <= set(breed.columns):
-        meta = basis.set_index(["gebiedscode", "indicator"])
-        for code, r in breed[["inwoners", "woningvoorraad"]].dropna().iterrows():
-            if r["woningvoorraad"] <= 0:
-                continue
-            bron_rij = meta.loc[(code, "inwoners")]
-            extra.append(_rij(
-                code, bron_rij["niveau"], "inwoners_per_woning", round(r["inwoners"] / r["woningvoorraad"], 2),
-                definities["inwoners_per_woning"].eenheid, bron_rij["peiljaar"],
-                f"Afgeleid uit inwoners en woningvoorraad ({bron_rij['bron']})", "",
-            ))
-    return pd.concat([tabel, pd.DataFrame(extra)], ignore_index=True)
+    basis = pd.concat([tabel, pd.DataFrame(_programmagebied_totalen(tabel, grenzen, programmagebieden, definities))], ignore_index=True)
+    return pd.concat([basis, pd.DataFrame(_inwoners_per_woning(basis, definities))], ignore_index=True)
+
+
+def _inwoners_per_woning(tabel: pd.DataFrame, definities: dict[str, Indicator]) -> list[dict]:
+    per = tabel.set_index(["gebiedscode", "indicator"])
+    rijen = []
+    for code in sorted(set(tabel["gebiedscode"])):
+        if (code, "inwoners") not in per.index or (code, "woningvoorraad") not in per.index:
+            continue
+        inwoners, woningen = per.loc[(code, "inwoners")], per.loc[(code, "woningvoorraad")]
+        if woningen["waarde"] <= 0:
+            continue
+        rijen.append(_rij(
+            code, inwoners["niveau"], "inwoners_per_woning", round(inwoners["waarde"] / woningen["waarde"], 2),
+            definities["inwoners_per_woning"].eenheid, inwoners["peiljaar"],
+            f"Afgeleid uit inwoners en woningvoorraad ({inwoners['bron']})", "",
+        ))
+    return rijen
 
 
 def _programmagebied_totalen(
-    tabel: pd.DataFrame, grenzen: Grenzen, programmagebieden: tuple[Programmagebied, ...]
+    tabel: pd.DataFrame, grenzen: Grenzen, programmagebieden: tuple[Programmagebied, ...], definities: dict[str, Indicator]
 ) -> list[dict]:
     """Sum wijk figures for programme areas made of whole wijken (only then is a sum honest)."""
     rijen: list[dict] = []
@@ -164,24 +168,22 @@ def _programmagebied_totalen(
         if any(buurten_per_wijk[w] - set(gebied.buurten) for w in wijken):
             continue  # a partial wijk: a sum of wijk figures would overstate the area
         bestaand = set(tabel.loc[tabel["gebiedscode"] == gebied.code, "indicator"])
-        sommen = {}
+        namen = " + ".join(grenzen.naam(w) or w for w in wijken)
+        sommen, jaar = {}, ONBEKEND
         for ind in ("inwoners", "woningvoorraad", "oppervlakte_land", "oppervlakte_totaal"):
             deel = tabel[(tabel["indicator"] == ind) & tabel["gebiedscode"].isin(wijken)]
             if ind in bestaand or len(deel) != len(wijken):
                 continue
-            sommen[ind] = deel["waarde"].sum()
-            namen = " + ".join(grenzen.naam(w) or w for w in wijken)
+            sommen[ind], jaar = deel["waarde"].sum(), deel["peiljaar"].iloc[0]
             rijen.append(_rij(
-                gebied.code, "programmagebied", ind, sommen[ind], deel["eenheid"].iloc[0], deel["peiljaar"].iloc[0],
+                gebied.code, "programmagebied", ind, sommen[ind], deel["eenheid"].iloc[0], jaar,
                 f"Afgeleid: som van de wijken {namen} ({deel['bron'].iloc[0]})", "",
             ))
         if "bevolkingsdichtheid" not in bestaand and {"inwoners", "oppervlakte_land"} <= set(sommen):
-            deel = tabel[(tabel["indicator"] == "bevolkingsdichtheid") & tabel["gebiedscode"].isin(wijken)]
             rijen.append(_rij(
                 gebied.code, "programmagebied", "bevolkingsdichtheid",
                 round(sommen["inwoners"] / (sommen["oppervlakte_land"] / 100)),
-                deel["eenheid"].iloc[0] if len(deel) else "inwoners per km² land",
-                deel["peiljaar"].iloc[0] if len(deel) else ONBEKEND,
+                definities["bevolkingsdichtheid"].eenheid, jaar,
                 "Afgeleid: inwoners gedeeld door landoppervlak van de wijken", "",
             ))
     return rijen

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.bronnen_view import cijfertabel
 from app.data import wijkdata
-from app.formats import waarde_tekst
 
 st.title("Over de gegevens")
 data = wijkdata()
@@ -13,13 +13,7 @@ data = wijkdata()
 st.markdown((Path(__file__).resolve().parent.parent / "data" / "README.md").read_text(encoding="utf-8"))
 
 st.subheader("Alle cijfers")
-tabel = data.indicatoren.assign(
-    Indicator=data.indicatoren["indicator"].map(lambda i: data.definities[i].label),
-    Gebied=data.indicatoren["gebiedscode"].map(lambda c: data.gebieden.loc[c, "naam"]),
-    Waarde=[waarde_tekst(w, e, q) for w, e, q in zip(data.indicatoren["waarde"], data.indicatoren["eenheid"], data.indicatoren["kwalificatie"], strict=True)],
-    Afgeleid=data.indicatoren["afgeleid"].map({True: "ja", False: "nee"}),
-)[["Gebied", "gebiedscode", "niveau", "Indicator", "Waarde", "peiljaar", "Afgeleid", "bron", "opmerking"]]
-st.dataframe(tabel, hide_index=True, width="stretch")
+st.dataframe(cijfertabel(data), hide_index=True, width="stretch")
 
 st.subheader("Bronnen van acties en overlast")
 st.dataframe(data.programma.bronnen, hide_index=True, width="stretch")

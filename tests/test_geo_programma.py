@@ -51,7 +51,7 @@ def test_area_level_symbols_sit_at_their_area(data):
 
 
 def test_all_places_with_coordinates_lie_in_the_gemeente(data):
-    gemeente = data.gebieden.loc["GM1916":"GM1916"].to_crs(WEB_CRS).geometry.iloc[0]
+    gemeente = data.gebieden.loc[["GM1916"]].to_crs(WEB_CRS).geometry.iloc[0]
     met = data.programma.plaatsen[data.programma.plaatsen["lat"] != ""]
     assert len(met) == 1  # Westfield Mall of the Netherlands
     for r in met.itertuples():

@@ -91,3 +91,11 @@ def test_broken_data_gives_a_dutch_message_not_a_traceback():
     at = AppTest.from_function(script, default_timeout=30).run()
     assert not at.exception
     assert "acties.csv: rij 3: onbekende opgave" in at.error[0].value
+
+
+def test_bronnen_table_formats_values_and_flags_derived(data):
+    from app.bronnen_view import cijfertabel
+
+    tabel = cijfertabel(data).set_index(["Code", "Indicator"])
+    assert tabel.loc[("GM1916", "Huishoudens met bijstandsuitkering"), "Waarde"] == "ruim 2.000 huishoudens"
+    assert tabel.loc[("LN", "Inwoners"), "Afgeleid"] == "ja"
