@@ -96,51 +96,72 @@ def laad_programma(gebieden: gpd.GeoDataFrame, bestanden: Programmabestanden = P
     coords = _plaats_coordinaten(plaatsen, gemeente, bestanden.plaatsen)
     _controleer(acties, hotspots, plaatsen, plaats_gebied, bronnen, gebieden, bestanden)
 
-    gebied_van_plaats = dict(zip(plaats_gebied["plaats"], plaats_gebied["gebiedscode"], strict=True))
-    ankers = _ankers(gebieden)
-    plaats = plaatsen.set_index("id")
+    plaatser = _Plaatser(
+        coords=coords,
+        gebied_van_plaats=dict(zip(plaats_gebied["plaats"], plaats_gebied["gebiedscode"], strict=True)),
+        plaatsen=plaatsen.set_index("id"),
+        ankers=_ankers(gebieden),
+        gebieden=gebieden,
+    )
     bron_tekst = {r.bron: f"{r.titel} ({r.datum})" for r in bronnen.itertuples()}
-
-    items = []
-    for soort, tabel in (("actie", acties), ("hotspot", hotspots)):
-        for r in tabel.to_dict("records"):
-            basis = {
-                "soort": soort,
-                "naam": r["naam"] if soort == "actie" else r["thema"],
-                "opgave": r["opgave"] if soort == "actie" else HOTSPOT_OPGAVE,
-                "status": r["status"] if soort == "actie" else "",
-                "periode": r["jaar"] if soort == "actie" else r["periode"],
-                "partners": r.get("partners", ""),
-                "omschrijving": r["omschrijving"],
-                "bron": "; ".join(bron_tekst[b] for b in split_lijst(r["bron"])),
-                "opmerking": r["opmerking"],
-                "actie_id": r["id"],
-            }
-            plekken = split_lijst(r["plaatsen"]) or ("",)
-            for plek in plekken:
-                if plek and plek in coords:
-                    lon, lat = coords[plek]
-                    gebied, precisie = r["gebiedscode"], PRECISIE_EXACT
-                else:
-                    gebied = gebied_van_plaats.get(plek, r["gebiedscode"])
-                    punt = ankers.loc[gebied]
-                    lon, lat = punt.x, punt.y
-                    adres = plaats.loc[plek, "address"] if plek else ""
-                    precisie = PRECISIE_BENADERING if adres and not adres.lower().startswith("onbekend") else PRECISIE_ONBEKEND
-                items.append({
-                    **basis,
-                    "id": f"{r['id']}:{plek}" if plek else r["id"],
-                    "plaats": plaats.loc[plek, "name"] if plek else "",
-                    "adres": plaats.loc[plek, "address"] if plek else "",
-                    "gebiedscode": gebied,
-                    "gebiedsnaam": gebieden.loc[gebied, "naam"],
-                    "precisie": precisie,
-                    "lon": lon,
-                    "lat": lat,
-                    # area-wide items sit on the area's top edge; the map stacks them upwards
-                    "op_bovenrand": precisie != PRECISIE_EXACT and gebieden.loc[gebied, "niveau"] in BOVENRAND_NIVEAUS,
-                })
+    items = [
+        {**_kenmerken(soort, r, bron_tekst), **plaatser.locatie(plek, r["gebiedscode"]),
+         "id": f"{r['id']}:{plek}" if plek else r["id"]}
+        for soort, tabel in (("actie", acties), ("hotspot", hotspots))
+        for r in tabel.to_dict("records")
+        for plek in split_lijst(r["plaatsen"]) or ("",)
+    ]
     return Programma(acties, hotspots, plaatsen, bronnen, pd.DataFrame(items))
+
+
+def _kenmerken(soort: str, r: dict, bron_tekst: dict[str, str]) -> dict:
+    """What a symbol says about its actie or hotspot, in one shape for both."""
+    actie = soort == "actie"
+    return {
+        "soort": soort,
+        "naam": r["naam"] if actie else r["thema"],
+        "opgave": r["opgave"] if actie else HOTSPOT_OPGAVE,
+        "status": r["status"] if actie else "",
+        "periode": r["jaar"] if actie else r["periode"],
+        "partners": r.get("partners", ""),
+        "omschrijving": r["omschrijving"],
+        "bron": "; ".join(bron_tekst[b] for b in split_lijst(r["bron"])),
+        "opmerking": r["opmerking"],
+        "actie_id": r["id"],
+    }
+
+
+@dataclass(frozen=True)
+class _Plaatser:
+    """Decides where a symbol goes and how precise that is, from place and area data."""
+
+    coords: dict[str, tuple[float, float]]
+    gebied_van_plaats: dict[str, str]
+    plaatsen: pd.DataFrame  # indexed by id
+    ankers: gpd.GeoSeries
+    gebieden: gpd.GeoDataFrame
+
+    def locatie(self, plek: str, gebiedscode: str) -> dict:
+        """Source coordinates when a source gives them, else the anchor of the place's area."""
+        adres = self.plaatsen.loc[plek, "address"] if plek else ""
+        if plek in self.coords:
+            (lon, lat), gebied, precisie = self.coords[plek], gebiedscode, PRECISIE_EXACT
+        else:
+            gebied = self.gebied_van_plaats.get(plek, gebiedscode)
+            lon, lat = self.ankers.loc[gebied].x, self.ankers.loc[gebied].y
+            bekend = adres and not adres.lower().startswith("onbekend")
+            precisie = PRECISIE_BENADERING if bekend else PRECISIE_ONBEKEND
+        return {
+            "plaats": self.plaatsen.loc[plek, "name"] if plek else "",
+            "adres": adres,
+            "gebiedscode": gebied,
+            "gebiedsnaam": self.gebieden.loc[gebied, "naam"],
+            "precisie": precisie,
+            "lon": lon,
+            "lat": lat,
+            # area-wide items sit on the area's top edge; the map stacks them upwards
+            "op_bovenrand": precisie != PRECISIE_EXACT and self.gebieden.loc[gebied, "niveau"] in BOVENRAND_NIVEAUS,
+        }
 
 
 def _ankers(gebieden: gpd.GeoDataFrame) -> gpd.GeoSeries:
