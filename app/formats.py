@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from geo.schema import ONBEKEND
 
@@ -24,3 +25,21 @@ def waarde_tekst(waarde: float | None, eenheid: str, kwalificatie: str = "") -> 
         return getal
     voor = f"{kwalificatie} " if kwalificatie else ""
     return f"{voor}{getal} {eenheid}".strip()
+
+
+def korte_waarde(waarde: float | None, eenheid: str, kwalificatie: str = "") -> str:
+    """A figure without its unit where a header or label already gives it; '%' stays ('42 %')."""
+    return waarde_tekst(waarde, "%" if eenheid == "%" else "", kwalificatie)
+
+
+_MARKDOWN_TEKENS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&\"'=])")
+
+
+def markdown_veilig(tekst: str) -> str:
+    """Text that Streamlit's markdown shows literally: every markdown/LaTeX/HTML sign escaped.
+
+    Why: st.warning and st.markdown render markdown, so a value from a URL or a file could
+    otherwise become a link or an image that loads from the internet.
+    """
+    zichtbaar = "".join(t if t.isprintable() else " " for t in tekst)
+    return _MARKDOWN_TEKENS.sub(r"\\\1", zichtbaar)

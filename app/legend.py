@@ -25,15 +25,20 @@ def _vak(kleur: str, extra: str = "") -> str:
     return f'<span class="wk-vak" style="background:{kleur};{extra}"></span>'
 
 
-def indicator_legenda(kw: Kaartwaarden, klassen: Sequence[Klasse]) -> str:
-    """Classes with unit, the no-data style, the gemeente figure, years and sources."""
-    ind = kw.indicator
+def klassen_lijst(kw: Kaartwaarden, klassen: Sequence[Klasse]) -> str:
+    """The colour classes with unit and the no-data style, as an HTML list."""
     rijen = []
     for k in klassen:
         bereik = getal_tekst(k.ondergrens) if k.ondergrens == k.bovengrens else f"{getal_tekst(k.ondergrens)} – {getal_tekst(k.bovengrens)}"
-        rijen.append(f"<li>{_vak(k.kleur)}{html.escape(bereik)} {html.escape(ind.eenheid)}</li>")
+        rijen.append(f"<li>{_vak(k.kleur)}{html.escape(bereik)} {html.escape(kw.indicator.eenheid)}</li>")
     geen = int(kw.waarden["waarde"].isna().sum())
     rijen.append(f"<li>{_vak(GEEN_GEGEVENS, 'border:1px dashed #737373')}geen gegevens ({geen} buurten)</li>")
+    return f"<ul>{''.join(rijen)}</ul>"
+
+
+def indicator_legenda(kw: Kaartwaarden, klassen: Sequence[Klasse]) -> str:
+    """Classes with unit, the no-data style, the gemeente figure, years and sources."""
+    ind = kw.indicator
     niveaus = set(kw.waarden["niveau"].dropna())
     regels = []
     if "wijk" in niveaus:
@@ -51,7 +56,7 @@ def indicator_legenda(kw: Kaartwaarden, klassen: Sequence[Klasse]) -> str:
     return (
         f'<div class="wk-legenda" role="group" aria-label="Legenda indicator">'
         f"<strong>{html.escape(ind.label)} ({html.escape(ind.eenheid)})</strong>"
-        f"<ul>{''.join(rijen)}</ul>{toelichting}</div>"
+        f"{klassen_lijst(kw, klassen)}{toelichting}</div>"
     )
 
 

@@ -221,6 +221,7 @@ def symboollaag(items: pd.DataFrame, naam: str) -> folium.FeatureGroup:
             tip = f"{item['naam']} — {item['opgave']}" + (f" ({item['status']})" if item["status"] else "")
             folium.Marker(
                 location=[item["lat"], item["lon"]],
+                title=tip,  # the marker is a button for screen readers: Leaflet sets this as its name (a DOM attribute, not HTML)
                 icon=folium.DivIcon(
                     html=_symbool_html(item),
                     icon_size=(s.SYMBOOL_PX, s.SYMBOOL_PX),

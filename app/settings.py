@@ -5,15 +5,35 @@ No Streamlit here, so the map builder and tests can use it without a running app
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from geo.schema import OPGAVEN
 
 APP_TITEL = "Sterk voor Noord — wijkkaart"
 PROGRAMMA_CODE = "LN"  # Leidschendam-Noord in data/programma/gebieden.csv
 GEMEENTE_NAAM = "Leidschendam-Voorburg"
 
-# Page titles and URL paths (st.navigation url_path); the e2e test opens each by URL.
-PAGINA_KAART = ("Kaart", "kaart")
-PAGINA_BRONNEN = ("Over de gegevens", "bronnen")
+# Pages: title, URL path (st.navigation url_path) and file. The page files live in views/, not
+# pages/: Streamlit treats a pages/ folder as the old multipage mode, and the first visitor after
+# a server start who opens a direct link (/buurtprofiel?gebied=…) would get that page without
+# the app's navigation and layout. Tests open every page by its URL.
+
+
+@dataclass(frozen=True)
+class Pagina:
+    titel: str
+    pad: str
+    bestand: str
+
+
+PAGINA_KAART = Pagina("Kaart", "kaart", "views/kaart.py")
+PAGINA_PROFIEL = Pagina("Buurtprofiel", "buurtprofiel", "views/buurtprofiel.py")
+PAGINA_RAAD = Pagina("Raadsoverzicht", "raadsoverzicht", "views/raadsoverzicht.py")
+PAGINA_BRONNEN = Pagina("Over de gegevens", "bronnen", "views/bronnen.py")
+PAGINAS = (PAGINA_KAART, PAGINA_PROFIEL, PAGINA_RAAD, PAGINA_BRONNEN)
+
+# Short, stable URL forms of the opgaven and map views (shared links must survive a relabel).
+OPGAVE_URL = {"onderwijs": OPGAVEN[0], "financien": OPGAVEN[1], "wonen": OPGAVEN[2]}
 
 # Widget labels
 LABEL_OPGAVE = "Opgave"
@@ -25,10 +45,28 @@ LABEL_HOTSPOTS = "Overlast tonen"
 LABEL_ACHTERGROND = "Achtergrondkaart (PDOK, alleen online)"
 BEELD_NOORD = "Leidschendam-Noord"
 BEELD_GEMEENTE = "Hele gemeente"
+BEELD_URL = {"noord": BEELD_NOORD, "gemeente": BEELD_GEMEENTE}
 
 # Defaults: the view opens on the programme's headline figure and every opgave.
 STANDAARD_OPGAVEN: tuple[str, ...] = OPGAVEN
 STANDAARD_INDICATOR = "kinderen_sociaal_minimum"
+
+# Raadsoverzicht: the key figures per buurt (shares and per-unit figures first: only those
+# compare with the gemeente average; inwoners gives the size). Also the small multiples.
+RAAD_INDICATOREN: tuple[str, ...] = (
+    "kinderen_sociaal_minimum",
+    "bijstand_langer_dan_jaar",
+    "bevolkingsdichtheid",
+    "inwoners_per_woning",
+    "inwoners",
+)
+NIVEAU_LABEL = {"buurt": "Buurten", "wijk": "Wijken"}
+SORTEER_NAAM = "naam"
+
+# Table cells against the gemeente: light fills under dark text (contrast > 7:1), and the
+# word itself in the cell, so colour is never the only cue.
+VERGELIJKING_KLEUR = {"ongunstiger": "#f9d3bf", "gunstiger": "#cfe4f5"}
+LN_MARKERING = "#fff3c4"
 
 # Symbol colours per opgave (Okabe-Ito, colour-blind safe) and shapes per opgave, so colour is
 # never the only cue. Hotspots are triangles in vermillion.

@@ -36,6 +36,14 @@ class Indicator:
     afgeleid: bool
     definitie: str
 
+    @property
+    def vergelijkbaar(self) -> bool:
+        """Shares and per-unit figures compare across areas; totals (inwoners, ha) do not.
+
+        Why: an area's total set against the gemeente's total only says the area is smaller.
+        """
+        return self.eenheid.startswith("%") or " per " in self.eenheid
+
 
 def _lees_csv(pad: Path, kolommen: tuple[str, ...]) -> pd.DataFrame:
     if not pad.exists():
@@ -204,40 +212,56 @@ def kaartbare_indicatoren(tabel: pd.DataFrame) -> list[str]:
     return sorted(deel["indicator"].unique())
 
 
+def waarden_per_gebied(tabel: pd.DataFrame, indicator: str, codes: pd.Series, terugval: pd.Series | None = None) -> pd.DataFrame:
+    """One figure per area code: the area's own, else the one of its ``terugval`` area, else NaN.
+
+    ``terugval`` maps a code to a larger area (a buurt to its wijk) and is aligned with ``codes``.
+    Returns a frame indexed by code with ``waarde, kwalificatie, niveau, peiljaar, bron``.
+    """
+    deel = tabel[tabel["indicator"] == indicator].set_index("gebiedscode")
+    reserve = terugval if terugval is not None else pd.Series([None] * len(codes))
+    rijen = []
+    for code, groter in zip(codes, reserve, strict=True):
+        bron = code if code in deel.index else groter if groter in deel.index else None
+        if bron is None:
+            rijen.append({"code": code, "waarde": math.nan, "kwalificatie": "", "niveau": None, "peiljaar": None, "bron": None})
+            continue
+        r = deel.loc[bron]
+        rijen.append({"code": code, "waarde": r["waarde"], "kwalificatie": r["kwalificatie"], "niveau": r["niveau"], "peiljaar": r["peiljaar"], "bron": r["bron"]})
+    return pd.DataFrame(rijen, columns=["code", "waarde", "kwalificatie", "niveau", "peiljaar", "bron"]).set_index("code")
+
+
+def gemeentewaarde(tabel: pd.DataFrame, indicator: str) -> pd.Series | None:
+    """The gemeente row of an indicator, or None when no source gives it."""
+    deel = tabel[(tabel["indicator"] == indicator) & (tabel["niveau"] == "gemeente")]
+    return deel.iloc[0] if len(deel) else None
+
+
 def kaartwaarden(tabel: pd.DataFrame, buurten: gpd.GeoDataFrame, indicator: Indicator) -> Kaartwaarden:
     """Value per buurt: the buurt's own figure, else its wijk's figure, else missing.
 
     Why the wijk fallback: CBS kerncijfers in the bundle exist per wijk only; colouring each
     buurt with its wijk's figure shows all 43 buurten while the level column tells the truth.
     """
-    deel = tabel[tabel["indicator"] == indicator.id].set_index("gebiedscode")
-    rijen = []
-    for code, wijk in zip(buurten["code"], buurten["wijkcode"], strict=True):
-        if code in deel.index:
-            r = deel.loc[code]
-        elif wijk in deel.index:
-            r = deel.loc[wijk]
-        else:
-            rijen.append({"code": code, "waarde": math.nan, "niveau": None, "peiljaar": None, "bron": None, "kwalificatie": ""})
-            continue
-        rijen.append({"code": code, "waarde": r["waarde"], "niveau": r["niveau"], "peiljaar": r["peiljaar"], "bron": r["bron"], "kwalificatie": r["kwalificatie"]})
-    waarden = pd.DataFrame(rijen).set_index("code")
-    gem = deel[deel["niveau"] == "gemeente"]
-    return Kaartwaarden(indicator, waarden, gem.iloc[0] if len(gem) else None)
+    waarden = waarden_per_gebied(tabel, indicator.id, buurten["code"], buurten["wijkcode"])
+    return Kaartwaarden(indicator, waarden, gemeentewaarde(tabel, indicator.id))
 
 
-def gebiedsprofiel(tabel: pd.DataFrame, grenzen: Grenzen, buurtcode: str, programmacode: str | None) -> pd.DataFrame:
-    """Every indicator for one buurt next to the gemeente and programme-area figure.
+def gebiedsprofiel(tabel: pd.DataFrame, grenzen: Grenzen, code: str, programmacode: str | None) -> pd.DataFrame:
+    """Every indicator for one area next to the gemeente and programme-area figure.
 
-    Rows have ``indicator, waarde, niveau, peiljaar, bron, gemeente, programmagebied``; a
-    missing figure stays NaN so the UI can say "onbekend" instead of 0.
+    ``code`` may be a buurt, wijk, programme area or the gemeente. A buurt without its own
+    figure gets its wijk's (``niveau`` says so); other areas only show their own figures.
+    Rows have ``indicator, waarde, kwalificatie, niveau, peiljaar, bron, gemeente,
+    programmagebied`` (the last two with their ``_kwalificatie``, e.g. "ruim"); a missing figure stays NaN so the UI can say "onbekend" instead of 0.
     """
-    wijk = grenzen.buurten.set_index("code").loc[buurtcode, "wijkcode"]
+    buurt_wijk = grenzen.buurten.set_index("code")["wijkcode"]
+    terugval = buurt_wijk.get(code)
     gm = grenzen.gemeente["code"].iloc[0]
     rijen = []
     for ind, groep in tabel.groupby("indicator", sort=True):
         per = groep.set_index("gebiedscode")
-        eigen = per.loc[buurtcode] if buurtcode in per.index else per.loc[wijk] if wijk in per.index else None
+        eigen = per.loc[code] if code in per.index else per.loc[terugval] if terugval in per.index else None
         rijen.append({
             "indicator": ind,
             "waarde": eigen["waarde"] if eigen is not None else math.nan,
@@ -246,6 +270,8 @@ def gebiedsprofiel(tabel: pd.DataFrame, grenzen: Grenzen, buurtcode: str, progra
             "peiljaar": eigen["peiljaar"] if eigen is not None else None,
             "bron": eigen["bron"] if eigen is not None else None,
             "gemeente": per.loc[gm, "waarde"] if gm in per.index else math.nan,
+            "gemeente_kwalificatie": per.loc[gm, "kwalificatie"] if gm in per.index else "",
             "programmagebied": per.loc[programmacode, "waarde"] if programmacode in per.index else math.nan,
+            "programmagebied_kwalificatie": per.loc[programmacode, "kwalificatie"] if programmacode in per.index else "",
         })
     return pd.DataFrame(rijen)

@@ -15,7 +15,8 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo.boundaries import DATA_DIR
+from geo.boundaries import DATA_DIR, Grenzen
+from geo.gebieden import Programmagebied
 from geo.schema import (
     OPGAVEN,
     PRECISIE_BENADERING,
@@ -223,3 +224,36 @@ def _controleer(acties, hotspots, plaatsen, plaats_gebied, bronnen, gebieden, be
     for rij, r in enumerate(plaats_gebied.itertuples(index=False), start=2):
         if r.plaats not in bekende_plaatsen or r.gebiedscode not in bekende_gebieden:
             raise DataFout(bestanden.plaats_gebied, f"rij {rij}: onbekende plaats of gebiedscode")
+
+
+def buurten_van(grenzen: Grenzen, programmagebied: Programmagebied, code: str) -> frozenset[str]:
+    """The buurten an area consists of, so areas of any level can be compared by overlap."""
+    buurten = grenzen.buurten
+    if code == programmagebied.code:
+        return frozenset(programmagebied.buurten)
+    if code in set(grenzen.gemeente["code"]):
+        return frozenset(buurten["code"])
+    return frozenset(buurten.loc[(buurten["code"] == code) | (buurten["wijkcode"] == code), "code"])
+
+
+def items_voor_gebied(items: pd.DataFrame, grenzen: Grenzen, programmagebied: Programmagebied, code: str) -> pd.DataFrame:
+    """Actions and hotspots that concern an area, with ``reikwijdte`` saying how.
+
+    An item concerns the area when its own area overlaps it: an action placed in a wijk concerns
+    each of its buurten, and an action for all of Leidschendam-Noord concerns every part of it.
+    ``reikwijdte`` tells whether the item is in this area, in a part of it, or in a larger area
+    that includes it, because most items have no exact location.
+    """
+    gebied = buurten_van(grenzen, programmagebied, code)
+    rijen = []
+    for idx, item_gebied in items["gebiedscode"].items():
+        eigen = buurten_van(grenzen, programmagebied, item_gebied)
+        if not eigen & gebied:
+            continue
+        naam = items.at[idx, "gebiedsnaam"]
+        reikwijdte = ("dit gebied" if item_gebied == code
+                      else f"deel van dit gebied: {naam}" if eigen < gebied
+                      else f"groter gebied: {naam}")
+        rijen.append((idx, reikwijdte))
+    gekozen = items.loc[[i for i, _ in rijen]]
+    return gekozen.assign(reikwijdte=[r for _, r in rijen])

@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # One command to set up and run every test (unit, AppTest, browser): bash scripts/test.sh
-# Installs Debian chromium when it is missing (the browser tests drive /usr/bin/chromium).
+# Installs Debian chromium when it is missing (the browser tests drive /usr/bin/chromium), and
+# axe-core from package-lock.json (the accessibility tests inject node_modules/axe-core/axe.min.js).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
 if [ ! -x /usr/bin/chromium ]; then
   echo "==> Debian chromium installeren"
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 fi
+if ! command -v npm >/dev/null; then
+  echo "==> Debian nodejs en npm installeren"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+fi
 bash scripts/setup.sh test
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/axe-core/axe.min.js ]; then
+  echo "==> axe-core installeren (npm ci)"
+  npm ci --no-audit --no-fund
+  touch node_modules/axe-core/axe.min.js  # npm writes the lock after the files: mark as up to date
+fi
 mkdir -p test-artifacts
 exec .venv/bin/python -m pytest "$@"

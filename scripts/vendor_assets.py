@@ -1,7 +1,10 @@
-"""Copy the front-end files the map needs from pinned PyPI packages into ./static/vendor.
+"""Copy the front-end files the map needs from pinned PyPI packages into ./static/vendor,
+and make the static fonts the PDF export uses.
 
 Why: the map must work without internet, so Leaflet is served by Streamlit itself
-(server.enableStaticServing) instead of a CDN. The copies are generated, not committed.
+(server.enableStaticServing) instead of a CDN. Noto Sans comes as one variable font; cutting
+the regular and bold instances takes seconds, so it is done here once instead of on every PDF.
+The files are generated, not committed.
 """
 
 from __future__ import annotations
@@ -9,15 +12,19 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import fontpkg_noto_sans
 import xstatic.pkg.jquery as jquery
 import xstatic.pkg.leaflet as leaflet
+from fontTools.ttLib import TTFont
+from fontTools.varLib.instancer import instantiateVariableFont
 
 DOEL = Path(__file__).resolve().parent.parent / "static" / "vendor"
+FONTS = {"NotoSans-Regular.ttf": 400, "NotoSans-Bold.ttf": 700}
 
 
 def main() -> None:
-    if DOEL.exists():
-        shutil.rmtree(DOEL)
+    for oud in ("leaflet", "jquery"):
+        shutil.rmtree(DOEL / oud, ignore_errors=True)
     leaflet_doel = DOEL / "leaflet"
     leaflet_doel.mkdir(parents=True)
     bron = Path(leaflet.BASE_DIR)
@@ -27,7 +34,13 @@ def main() -> None:
     # folium builds popup content with jQuery ($(`<div>...`)), so it is needed too.
     (DOEL / "jquery").mkdir()
     shutil.copy2(Path(jquery.BASE_DIR) / "jquery.min.js", DOEL / "jquery" / "jquery.min.js")
-    print(f"Leaflet {leaflet.VERSION} en jQuery {jquery.VERSION} gekopieerd naar {DOEL}")
+    (DOEL / "fonts").mkdir(exist_ok=True)
+    variabel = fontpkg_noto_sans.ROOT / "files" / "NotoSans[wdth,wght].ttf"
+    for naam, gewicht in FONTS.items():
+        if (DOEL / "fonts" / naam).exists():
+            continue  # cutting an instance takes seconds; the package version is pinned
+        instantiateVariableFont(TTFont(variabel), {"wght": gewicht, "wdth": 100}).save(DOEL / "fonts" / naam)
+    print(f"Leaflet {leaflet.VERSION} en jQuery {jquery.VERSION} gekopieerd, Noto Sans gemaakt in {DOEL}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from app import settings as s
 from geo.schema import OPGAVEN
 
-PAGINAS = ["pages/kaart.py", "pages/bronnen.py"]
+PAGINAS = [p.bestand for p in s.PAGINAS]
 
 
 def _tabel(at: AppTest, kolom: str):
@@ -62,16 +62,16 @@ def test_choosing_a_buurt_shows_its_figures_against_the_gemeente():
     at.selectbox(key="kaart_buurt").set_value("BU19160602").run()
     profiel, details = _tabel(at, "Beoordeling"), _tabel(at, "Peiljaar")
     rij = profiel.loc["Kinderen in huishouden tot sociaal minimum"]
-    assert (rij["Deze buurt"], rij["Gemeente"], rij["Beoordeling"]) == ("42 %", "9 %", "ongunstiger dan gemeente")
+    assert (rij["Dit gebied"], rij["Gemeente"], rij["Beoordeling"]) == ("42 %", "9 %", "ongunstiger dan gemeente")
     assert details.loc["Kinderen in huishouden tot sociaal minimum", "Verschil met gemeente"] == "+33 procentpunt"
     assert details.loc["Kinderen in huishouden tot sociaal minimum", "Peiljaar"] == "onbekend"
-    assert profiel.loc["Huishoudens met bijstandsuitkering", "Deze buurt"] == "onbekend"
+    assert profiel.loc["Huishoudens met bijstandsuitkering", "Dit gebied"] == "onbekend"
     assert details.loc["Inwoners", "Niveau"] == "wijkcijfer"
 
 
 def test_bronnen_page_lists_sources_and_figures():
     at = _app().run()
-    at.switch_page("pages/bronnen.py").run()
+    at.switch_page(s.PAGINA_BRONNEN.bestand).run()
     tekst = " ".join(m.value for m in at.markdown)
     assert "CC-BY 4.0" in tekst and "Beperkingen" in tekst
     assert len(at.dataframe) == 2

@@ -27,7 +27,7 @@ def _geen_extern_verkeer(verkeer) -> None:
     assert verkeer.mislukt == [], f"mislukte verzoeken: {verkeer.mislukt}"
 
 
-@pytest.mark.parametrize(("pad", "kop"), [("/", "Sterk voor Noord — wijkkaart"), (f"/{s.PAGINA_BRONNEN[1]}", s.PAGINA_BRONNEN[0])])
+@pytest.mark.parametrize(("pad", "kop"), [("/", "Sterk voor Noord — wijkkaart"), (f"/{s.PAGINA_BRONNEN.pad}", s.PAGINA_BRONNEN.titel)])
 def test_every_page_opens_by_its_url(page, app_url, verkeer, pad, kop):
     page.goto(app_url + pad)
     expect(page.get_by_role("heading", name=kop, exact=True)).to_be_visible(timeout=30_000)

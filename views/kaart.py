@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from app import area_panel, filters, items_table, map_view
+from app import area_panel, filters, items_table, map_view, url_state
+from app import settings as s
 from app.data import wijkdata
 from app.legend import LEGENDA_CSS, indicator_legenda, symbool_legenda
 from geo.classify import natuurlijke_grenzen
@@ -12,6 +13,8 @@ st.title("Sterk voor Noord — wijkkaart")
 st.caption("Leidschendam-Noord (Prinsenhof, De Heuvel, Amstelwijk) tegenover de gemeente Leidschendam-Voorburg.")
 
 data = wijkdata()
+parameters = filters.url_parameters(data)
+url_state.herstel(s.PAGINA_KAART.pad, parameters)
 keuze = filters.toon(data)
 kw = kaartwaarden(data.indicatoren, data.grenzen.buurten, keuze.indicator)
 klassen = natuurlijke_grenzen(kw.waarden["waarde"].tolist())
@@ -31,3 +34,4 @@ with paneel_kolom:
     area_panel.toon(data)
 
 items_table.toon(items, keuze)
+url_state.bewaar(s.PAGINA_KAART.pad, parameters)

@@ -1,0 +1,175 @@
+"""The Raadsoverzicht as a real PDF (A4 landscape): maps, table, actions, sources and data date.
+
+fpdf2 (pure Python, actively maintained) draws the same SVG maps the page shows as vectors, so
+the PDF stays sharp and small. Noto Sans (OFL, from the PyPI package fontpkg-noto-sans, cut into
+static regular/bold files by scripts/vendor_assets.py) covers every Dutch character and the
+signs in units (km², —); the PDF core fonts only cover Latin-1.
+No Streamlit here: the test and the benchmark call it directly.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+from fpdf import FPDF, FontFace
+
+from app import settings as s
+from app.formats import getal_tekst
+from app.profiel import GEBIED, profieltabel
+from app.raadsoverzicht import Raadsoverzicht, kolomnaam
+from geo.bundel import Wijkdata
+from geo.classify import GEEN_GEGEVENS
+
+FONT = "Noto"
+FONT_MAP = Path(__file__).resolve().parent.parent / "static" / "vendor" / "fonts"
+SVG_TITEL = re.compile(r"<title>.*?</title>", re.DOTALL)  # hover texts; fpdf2 has no use for them
+GRIJS = (77, 77, 77)
+
+
+def _hex(kleur: str) -> tuple[int, int, int]:
+    kleur = kleur.lstrip("#")
+    return int(kleur[0:2], 16), int(kleur[2:4], 16), int(kleur[4:6], 16)
+
+
+class _Rapport(FPDF):
+    def __init__(self, voettekst: str) -> None:
+        super().__init__(orientation="L", unit="mm", format="A4")
+        self.voettekst = voettekst
+        self.add_font(FONT, "", FONT_MAP / "NotoSans-Regular.ttf")
+        self.add_font(FONT, "B", FONT_MAP / "NotoSans-Bold.ttf")
+        self.set_auto_page_break(True, margin=14)
+        self.set_margins(12, 12, 12)
+        self.set_title("Raadsoverzicht Sterk voor Noord")
+        self.set_lang("nl")
+        self.set_creator("Sterk voor Noord — wijkkaart")
+
+    def footer(self) -> None:
+        self.set_y(-10)
+        self.set_font(FONT, size=7)
+        self.set_text_color(*GRIJS)
+        self.cell(0, 4, f"{self.voettekst} · pagina {self.page_no()}/{{nb}}", align="R")
+        self.set_text_color(0, 0, 0)
+
+    def kop(self, tekst: str, grootte: float = 13) -> None:
+        self.set_font(FONT, "B", grootte)
+        self.multi_cell(0, grootte * 0.5, tekst, new_x="LMARGIN", new_y="NEXT")
+        self.ln(1.5)
+
+    def tekst(self, tekst: str, grootte: float = 9, kleur: tuple[int, int, int] = (0, 0, 0)) -> None:
+        self.set_font(FONT, size=grootte)
+        self.set_text_color(*kleur)
+        self.multi_cell(0, grootte * 0.45, tekst, new_x="LMARGIN", new_y="NEXT", align="L")
+        self.set_text_color(0, 0, 0)
+
+    def tabel(self, frame: pd.DataFrame, breedtes: Sequence[float], stijl: Callable[[int, str], FontFace | None] | None = None) -> None:
+        """A table with a grey heading row repeated on every page; ``stijl(rij, kolom)`` colours cells."""
+        self.set_font(FONT, size=7.5)
+        kop = FontFace(family=FONT, emphasis="BOLD", fill_color=(220, 220, 220))
+        with self.table(col_widths=tuple(breedtes), headings_style=kop, line_height=3.8, repeat_headings=1,
+                        text_align="LEFT") as tabel:
+            kopregel = tabel.row()
+            for k in frame.columns:
+                kopregel.cell(str(k))
+            for i, (_, rij) in enumerate(frame.iterrows()):
+                regel = tabel.row()
+                for k in frame.columns:
+                    regel.cell(str(rij[k]), style=stijl(i, k) if stijl else None)
+
+
+def _kaartjes(pdf: _Rapport, data: Wijkdata, ov: Raadsoverzicht) -> None:
+    """The small multiples side by side, each with its class legend."""
+    n = len(ov.kaarten)
+    breedte = (pdf.epw - (n - 1) * 4) / n
+    top = pdf.get_y()
+    pdf.set_font(FONT, "B", 8)
+    onder_titels = top
+    for i, ind in enumerate(ov.kaarten):  # titles first, so maps and legends line up
+        pdf.set_xy(pdf.l_margin + i * (breedte + 4), top)
+        pdf.multi_cell(breedte, 3.6, kolomnaam(data, ind), new_x="LEFT", new_y="NEXT", align="L")
+        onder_titels = max(onder_titels, pdf.get_y())
+    laagste = onder_titels
+    for i, (ind, kaart) in enumerate(ov.kaarten.items()):
+        x = pdf.l_margin + i * (breedte + 4)
+        info = pdf.image(io.BytesIO(SVG_TITEL.sub("", kaart.svg).encode("utf-8")), x=x, y=onder_titels + 1, w=breedte,
+                         alt_text=f"Kaart {kolomnaam(data, ind)} per buurt")
+        y = onder_titels + 2 + info.rendered_height
+        pdf.set_font(FONT, size=7)
+        klassen = [(k.kleur, _bereik(k.ondergrens, k.bovengrens, kaart.kw.indicator.eenheid)) for k in kaart.klassen]
+        geen = int(kaart.kw.waarden["waarde"].isna().sum())
+        for kleur, label in [*klassen, (GEEN_GEGEVENS, f"geen gegevens ({geen} buurten)")]:
+            pdf.set_fill_color(*_hex(kleur))
+            pdf.set_draw_color(*GRIJS)
+            pdf.rect(x, y + 0.4, 3, 3, style="DF")
+            pdf.set_xy(x + 4, y)
+            pdf.cell(breedte - 4, 3.8, label)
+            y += 3.8
+        laagste = max(laagste, y)
+    pdf.set_xy(pdf.l_margin, laagste + 2)
+
+
+def _bereik(onder: float, boven: float, eenheid: str) -> str:
+    tekst = getal_tekst(onder) if onder == boven else f"{getal_tekst(onder)} – {getal_tekst(boven)}"
+    return f"{tekst} {eenheid}"
+
+
+def _overzichtstabel(pdf: _Rapport, ov: Raadsoverzicht) -> None:
+    """The same table as on screen: coloured cells, reference rows first, LN rows marked."""
+    naamkolommen = {"Gebied": 2.2, "Wijk": 2.2, "Leidschendam-Noord": 1.1}
+
+    def stijl(rij: int, kolom: str) -> FontFace | None:
+        if rij < 2:
+            return FontFace(emphasis="BOLD", fill_color=(236, 236, 236))
+        if ov.in_programma[rij] and kolom in naamkolommen:
+            return FontFace(emphasis="BOLD", fill_color=_hex(s.LN_MARKERING))
+        vul = s.VERGELIJKING_KLEUR.get(ov.vergelijkingen.iat[rij, ov.tabel.columns.get_loc(kolom)])
+        return FontFace(fill_color=_hex(vul)) if vul else None
+
+    pdf.tabel(ov.tabel, [naamkolommen.get(k, 1.6) for k in ov.tabel.columns], stijl)
+
+
+def _acties(pdf: _Rapport, ov: Raadsoverzicht) -> None:
+    for opgave, tabel in ov.acties.items():
+        pdf.kop(f"{opgave} — {len(tabel)} acties", 10)
+        if tabel.empty:
+            pdf.tekst("Voor deze opgave zijn geen acties bekend.")
+        else:
+            pdf.tabel(tabel, (3, 1, 1, 3, 2.5))
+        pdf.ln(3)
+
+
+def raadsoverzicht_pdf(data: Wijkdata, ov: Raadsoverzicht, gemaakt: date) -> bytes:
+    """The whole overview as PDF bytes."""
+    pdf = _Rapport(f"Sterk voor Noord — Raadsoverzicht, gemaakt op {gemaakt:%d-%m-%Y}. {s.DATA_ATTRIBUTIE}")
+    pdf.add_page()
+    pdf.kop("Raadsoverzicht Sterk voor Noord", 18)
+    pdf.tekst(f"Leidschendam-Noord en alle {'buurten' if ov.niveau == 'buurt' else 'wijken'} tegenover het gemiddelde van "
+              f"de gemeente {s.GEMEENTE_NAAM}: het doel van het programma voor 2041.", 10)
+    pdf.tekst(f"Gegevens: {ov.peiljaren} Gemaakt op {gemaakt:%d-%m-%Y}.", 8, GRIJS)
+    pdf.ln(3)
+    _kaartjes(pdf, data, ov)
+    pdf.tekst("Zwarte rand: Leidschendam-Noord; grijze rand: gemeentegrens. Buurten zonder eigen cijfer tonen het cijfer "
+              "van hun wijk. Vereenvoudigde grenzen (CBS, EPSG:28992).", 7.5, GRIJS)
+    pdf.ln(3)
+    pdf.kop(f"{data.programmagebied.naam} tegen de gemeente", 11)
+    profiel = profieltabel(data, data.programmagebied.code)
+    kolommen = ["Indicator", GEBIED, "Gemeente", "Verschil met gemeente", "Beoordeling", "Peiljaar"]
+    pdf.tabel(profiel[kolommen].rename(columns={GEBIED: data.programmagebied.naam}),
+              (3, 1.3, 1.3, 1.3, 1.8, 0.8))
+    pdf.add_page()
+    pdf.kop(f"{'Buurten' if ov.niveau == 'buurt' else 'Wijken'} tegen het gemeentegemiddelde")
+    _overzichtstabel(pdf, ov)
+    pdf.ln(2)
+    pdf.tekst("Oranje: ongunstiger dan de gemeente; blauw: gunstiger; geel: gebied in Leidschendam-Noord. (hoger)/(lager): "
+              "anders dan de gemeente zonder oordeel. * cijfer van de wijk. onbekend: geen bron geeft dit cijfer.", 7.5, GRIJS)
+    pdf.add_page()
+    pdf.kop("Acties per opgave")
+    _acties(pdf, ov)
+    pdf.kop("Bronnen en licentie")
+    for regel in ov.bronnen:
+        pdf.tekst(regel, 8)
+    return bytes(pdf.output())

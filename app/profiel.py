@@ -1,0 +1,73 @@
+"""The figures of one area as display rows: shared by the Kaart panel, the Buurtprofiel and the PDF.
+
+No Streamlit here; every cell is a finished Dutch string, a missing figure reads "onbekend".
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from app.formats import getal_tekst, waarde_tekst
+from app.svg_grafiek import Rij
+from geo.bundel import Wijkdata
+from geo.indicators import gebiedsprofiel
+from geo.schema import ONBEKEND
+from geo.vergelijking import NIET_VERGELIJKBAAR, vergelijk, verschil, verschil_eenheid
+
+GEBIED = "Dit gebied"
+HOOFDKOLOMMEN = (GEBIED, "Gemeente", "Leidschendam-Noord", "Beoordeling")
+NIVEAU_TEKST = {
+    "buurt": "buurtcijfer",
+    "wijk": "wijkcijfer",
+    "programmagebied": "cijfer Leidschendam-Noord",
+    "gemeente": "gemeentecijfer",
+}
+
+
+def beoordeling_tekst(vergelijking: str) -> str:
+    """'ongunstiger' -> 'ongunstiger dan gemeente'; unknown and totals say why there is no verdict."""
+    if vergelijking == ONBEKEND:
+        return "—"
+    if vergelijking == NIET_VERGELIJKBAAR:
+        return "niet vergelijkbaar (totaal)"
+    return f"{vergelijking} {'aan' if vergelijking == 'gelijk' else 'dan'} gemeente"
+
+
+def _profiel(data: Wijkdata, code: str) -> pd.DataFrame:
+    profiel = gebiedsprofiel(data.indicatoren, data.grenzen, code, data.programmagebied.code)
+    volgorde = {ind: i for i, ind in enumerate(data.definities)}  # programme figures first
+    return profiel.sort_values("indicator", key=lambda k: k.map(volgorde))
+
+
+def profieltabel(data: Wijkdata, code: str) -> pd.DataFrame:
+    """Every indicator for one area against the gemeente and Leidschendam-Noord."""
+    rijen = []
+    for r in _profiel(data, code).itertuples(index=False):
+        ind = data.definities[r.indicator]
+        vs = verschil(ind, r.waarde, r.gemeente)
+        rijen.append({
+            "Indicator": ind.label,
+            GEBIED: waarde_tekst(r.waarde, ind.eenheid, r.kwalificatie),
+            "Niveau": NIVEAU_TEKST.get(r.niveau, "—"),
+            "Gemeente": waarde_tekst(r.gemeente, ind.eenheid, r.gemeente_kwalificatie),
+            "Leidschendam-Noord": waarde_tekst(r.programmagebied, ind.eenheid, r.programmagebied_kwalificatie),
+            "Verschil met gemeente": "—" if not ind.vergelijkbaar else ONBEKEND if math.isnan(vs)
+            else f"{'+' if vs > 0 else ''}{getal_tekst(round(vs, 2))} {verschil_eenheid(ind)}",
+            "Beoordeling": beoordeling_tekst(vergelijk(ind, r.waarde, r.gemeente)),
+            "Peiljaar": ONBEKEND if pd.isna(r.peiljaar) else r.peiljaar,
+            "Bron": ONBEKEND if pd.isna(r.bron) else r.bron,
+        })
+    return pd.DataFrame(rijen)
+
+
+def grafiekrijen(data: Wijkdata, code: str) -> list[Rij]:
+    """Rows for the gap chart: only shares and per-unit figures can stand against the gemeente."""
+    rijen = []
+    for r in _profiel(data, code).itertuples(index=False):
+        ind = data.definities[r.indicator]
+        if ind.vergelijkbaar:
+            rijen.append(Rij(ind.label, ind.eenheid, ind.beter, r.waarde, r.gemeente, r.programmagebied,
+                             vergelijk(ind, r.waarde, r.gemeente)))
+    return rijen

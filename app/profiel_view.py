@@ -1,0 +1,112 @@
+"""The Buurtprofiel on screen: one area against the gemeente, its actions and where it lies."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from app import settings as s
+from app.items_table import KOLOMMEN as ITEM_KOLOMMEN
+from app.kleine_kaarten import locatorkaart
+from app.profiel import GEBIED, grafiekrijen, profieltabel
+from app.svg_grafiek import afstandsgrafiek
+from app.svg_kaart import als_afbeelding
+from app.url_state import Parameter
+from geo import export
+from geo.bundel import Wijkdata
+from geo.programma import items_voor_gebied
+from geo.schema import OPGAVEN
+
+GEBIED_KEY, OPGAVE_KEY = "profiel_gebied", "profiel_opgaven"
+
+
+def gebiedskeuze(data: Wijkdata) -> dict[str, str]:
+    """Every area a profile exists for, labelled: the programme area, then wijken, then buurten."""
+    keuze = {data.programmagebied.code: f"{data.programmagebied.naam} (programmagebied)"}
+    keuze |= {w.code: f"Wijk {w.naam}" for w in data.grenzen.wijken.sort_values("naam").itertuples()}
+    keuze |= {b.code: f"Buurt {b.naam} (wijk {data.wijknamen[b.wijkcode]})"
+              for b in data.grenzen.buurten.sort_values("naam").itertuples()}
+    return keuze
+
+
+def url_parameters(data: Wijkdata) -> list[Parameter]:
+    """The profile choices a shared link carries."""
+    return [
+        Parameter("gebied", GEBIED_KEY, {c: c for c in gebiedskeuze(data)}, data.programmagebied.code, "gebiedscode"),
+        Parameter("opgave", OPGAVE_KEY, s.OPGAVE_URL, list(OPGAVEN), "opgave", meervoud=True),
+    ]
+
+
+def kies(data: Wijkdata) -> str:
+    keuze = gebiedskeuze(data)
+    return st.selectbox("Gebied", list(keuze), key=GEBIED_KEY, format_func=keuze.__getitem__,
+                        help="Een buurt, een wijk of heel Leidschendam-Noord. Typ om te zoeken.")
+
+
+def toelichting(data: Wijkdata, code: str) -> str:
+    buurten = data.grenzen.buurten.set_index("code")
+    if code == data.programmagebied.code:
+        return data.programmagebied.toelichting
+    if code in buurten.index:
+        wijk = buurten.at[code, "wijkcode"]
+        noord = " Onderdeel van Leidschendam-Noord." if code in data.programmagebied.buurten else ""
+        return (f"Buurt {code} in wijk {data.wijknamen[wijk]} ({wijk}).{noord} Waar CBS alleen een wijkcijfer geeft, "
+                "toont het profiel het cijfer van de wijk (kolom Niveau: 'wijkcijfer').")
+    return f"Wijk {code}, {len(buurten[buurten['wijkcode'] == code])} buurten."
+
+
+def toon_cijfers(data: Wijkdata, code: str) -> pd.DataFrame:
+    """Gap chart and locator map side by side, then the full table (the chart's text alternative)."""
+    naam = data.gebieden.at[code, "naam"]
+    grafiek, ligging = st.columns([3, 1], gap="medium")
+    with grafiek:
+        st.subheader("Afstand tot het gemeentegemiddelde")
+        rijen = [r for r in grafiekrijen(data, code) if not (pd.isna(r.waarde) or pd.isna(r.gemeente))]
+        if rijen:
+            st.html(als_afbeelding(afstandsgrafiek(rijen, naam, data.programmagebied.naam),
+                                   f"Grafiek: afstand van {naam} tot het gemeentegemiddelde; de cijfers staan in de tabel Alle cijfers."))
+            st.caption("Zwart streepje: gemiddelde van de gemeente (het doel voor 2041). Bolletje: dit gebied, oranje als het "
+                       "ongunstiger is, blauw als het gunstiger is, grijs als er geen beter of slechter is. Ruit: "
+                       "Leidschendam-Noord. Elke regel heeft een eigen schaal vanaf 0. Totalen (inwoners, oppervlakte) "
+                       "staan alleen in de tabel.")
+        else:
+            st.info("Voor dit gebied is geen cijfer bekend dat met het gemeentegemiddelde te vergelijken is. "
+                    "De tabel hieronder toont wat wel bekend is.")
+    with ligging:
+        st.subheader("Ligging")
+        st.html(als_afbeelding(locatorkaart(data, code), f"Kaartje: ligging van {naam} in de gemeente (oranje omlijnd)."))
+        st.caption("Oranje omlijnd: dit gebied. Zwart: Leidschendam-Noord. Vereenvoudigde CBS-grenzen 2024.")
+    st.subheader("Alle cijfers")
+    tabel = profieltabel(data, code)
+    st.table(tabel.set_index("Indicator"))
+    st.caption("onbekend: geen bron geeft dit cijfer. niet vergelijkbaar (totaal): een totaal van een gebied zegt "
+               "niets naast het gemeentetotaal; 'wijkcijfer': het cijfer van de wijk waarin de buurt ligt.")
+    return tabel
+
+
+def toon_items(data: Wijkdata, code: str) -> None:
+    """Actions and hotspots that concern the area, filtered by opgave, with an empty state."""
+    st.subheader("Acties en overlast in en rond dit gebied")
+    opgaven = st.pills(s.LABEL_OPGAVE, OPGAVEN, selection_mode="multi", key=OPGAVE_KEY)
+    items = items_voor_gebied(data.programma.items, data.grenzen, data.programmagebied, code)
+    items = items[items["opgave"].isin(opgaven)]
+    if items.empty:
+        st.info("Geen acties of overlast voor deze keuze. " + ("Kies een of meer opgaven." if not opgaven else
+                "Voor dit gebied noemen de bronnen geen acties of overlast bij deze opgave."))
+        return
+    kolommen = {**ITEM_KOLOMMEN, "reikwijdte": "Betreft"}
+    tabel = items[list(kolommen)].rename(columns=kolommen)
+    tabel["Soort"] = tabel["Soort"].map({"actie": "Actie", "hotspot": "Overlast"})
+    st.table(tabel.sort_values(["Soort", "Opgave", "Naam"]).set_index("Naam"))
+    st.caption("Betreft: 'dit gebied', een deel ervan, of een groter gebied waar dit gebied onder valt (de meeste acties "
+               "hebben geen precieze plek).")
+
+
+def toon_download(data: Wijkdata, code: str, tabel: pd.DataFrame) -> None:
+    regels = export.bronvermelding(data, date.today())
+    st.download_button(
+        "Profiel downloaden (CSV)", lambda: export.csv_bytes(tabel.rename(columns={GEBIED: data.gebieden.at[code, "naam"]}), regels),
+        f"sterk-voor-noord-profiel-{code}.csv", "text/csv", key="profiel_csv", on_click="ignore",
+    )

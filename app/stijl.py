@@ -1,0 +1,45 @@
+"""Page-wide CSS on top of Streamlit's theme: readable contrast on screen, clean A4 on paper.
+
+Injected once per run by the router with ``st.html`` (a style-only block takes no space). The
+selectors are Streamlit's stable ``data-testid`` names; each rule says which check it answers.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PAGINA_CSS = """
+<style>
+/* Static tables wrap instead of scrolling sideways: a scrolling box cannot be reached by keyboard. */
+[data-testid="stTableStyledTable"] th,
+[data-testid="stTable"] [data-testid="stTableStyledTable"] [data-testid="stMarkdownContainer"] p
+  { white-space: normal; overflow-wrap: anywhere; }
+
+/* Browser print: A4 landscape without sidebar, header and controls; legends and sources stay. */
+@media print {
+  @page { size: A4 landscape; margin: 10mm; }
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stDecoration"], [data-testid="stStatusWidget"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stSelectbox"], [data-testid="stButtonGroup"], [data-testid="stCheckbox"],
+  [data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stPageLink"],
+  [data-testid="stElementToolbar"], [data-testid="stExpander"] summary
+    { display: none !important; }
+  [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 0 !important; }
+  /* Flex columns and scrolling boxes do not split across pages in Chromium: a tall table
+     would move whole to the next page and leave a blank one. */
+  [data-testid="stAppViewContainer"], [data-testid="stMain"], [data-testid="stVerticalBlock"]
+    { display: block !important; overflow: visible !important; }
+  [data-testid="stTable"], [data-testid="stTable"] > div { overflow: visible !important; }
+  [data-testid="stTableStyledTable"] { display: table !important; width: 100%; }  /* inline-table never splits */
+  [data-testid="stElementContainer"] { margin-bottom: 6px; }
+  table { font-size: 9pt; }
+  tr, img, .wk-legenda, .wk-kaartje { break-inside: avoid; }
+  h1 { font-size: 18pt; } h2, h3 { font-size: 13pt; break-after: avoid; }
+}
+</style>
+"""
+
+
+def toepassen() -> None:
+    """Add the page-wide styles to the current page."""
+    st.html(PAGINA_CSS)

@@ -1,0 +1,100 @@
+"""Shareable views: a page's choices live in the URL query, so a copied link opens the same view.
+
+Every URL value is only ever looked up in a table of allowed values (never evaluated, parsed as
+code or unpickled); anything else gives a short Dutch notice and the default for that choice.
+``lees`` and ``als_query`` are pure so they are tested without a running app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from app.formats import markdown_veilig
+
+MAX_LENGTE = 500  # longer than any valid value; a longer one is refused unread
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One URL parameter bound to one widget.
+
+    ``waarden`` maps the URL text to the widget value and is the whole set of allowed values;
+    ``meervoud`` parameters are comma-separated lists (an opgave filter).
+    """
+
+    naam: str
+    widget_key: str
+    waarden: Mapping[str, Any]
+    standaard: Any
+    omschrijving: str
+    meervoud: bool = False
+
+
+def lees(query: Mapping[str, str], parameters: Sequence[Parameter]) -> tuple[dict[str, Any], list[str]]:
+    """Widget values for the valid parameters, and a notice for every invalid or unknown one."""
+    bekend = {p.naam: p for p in parameters}
+    waarden: dict[str, Any] = {}
+    meldingen = [f"De link bevat een onbekende instelling '{_kort(k)}'; die is genegeerd." for k in query if k not in bekend]
+    for naam, tekst in query.items():
+        p = bekend.get(naam)
+        if p is None:
+            continue
+        delen = [d for d in tekst.split(",") if d] if p.meervoud else [tekst]
+        fout = [d for d in delen if d not in p.waarden]
+        if len(tekst) > MAX_LENGTE or fout:
+            onjuist = fout[0] if fout else tekst
+            meldingen.append(f"De link bevat een onbekende {p.omschrijving} '{_kort(onjuist)}'; de standaardkeuze wordt getoond.")
+            continue
+        gekozen = [p.waarden[d] for d in dict.fromkeys(delen)]
+        waarden[p.widget_key] = gekozen if p.meervoud else gekozen[0]
+    return waarden, meldingen
+
+
+def als_query(staat: Mapping[str, Any], parameters: Sequence[Parameter]) -> dict[str, str]:
+    """The URL query for the current widget values (values without a URL form are left out)."""
+    query = {}
+    for p in parameters:
+        waarde = staat.get(p.widget_key)
+        terug = {v: k for k, v in p.waarden.items()}
+        if p.meervoud and isinstance(waarde, list | tuple):
+            query[p.naam] = ",".join(terug[v] for v in waarde if v in terug)
+        elif not p.meervoud and waarde in terug:
+            query[p.naam] = terug[waarde]
+    return query
+
+
+def _kort(tekst: str) -> str:
+    return tekst[:40] + ("…" if len(tekst) > 40 else "")
+
+
+def _merk(pagina: str) -> str:
+    return f"_url_{pagina}"
+
+
+def herstel(pagina: str, parameters: Sequence[Parameter]) -> None:
+    """Before the widgets: take choices from a link that this session did not write itself.
+
+    Widgets get their value only through session state (never also a default argument), so a
+    link's value and the default never compete. Invalid values are reported on the page.
+    """
+    query = st.query_params.to_dict()
+    if st.session_state.get(_merk(pagina)) != query:
+        waarden, meldingen = lees(query, parameters)
+        for p in parameters:
+            st.session_state[p.widget_key] = waarden.get(p.widget_key, p.standaard)
+        for melding in meldingen:
+            st.warning(markdown_veilig(melding))
+    for p in parameters:
+        st.session_state.setdefault(p.widget_key, p.standaard)
+
+
+def bewaar(pagina: str, parameters: Sequence[Parameter]) -> None:
+    """After the widgets: write the current choices into the URL (no rerun, no history entry)."""
+    query = als_query(st.session_state, parameters)
+    if st.query_params.to_dict() != query:
+        st.query_params.from_dict(query)
+    st.session_state[_merk(pagina)] = query

@@ -1,0 +1,110 @@
+"""Downloads of tables and map data, each carrying its attribution and licence text.
+
+CBS data is CC-BY 4.0: whoever passes a file on must name the source, so the text travels
+inside every file — comment lines in CSV, a sheet in Excel, a member of the GeoJSON object and
+a table in the GeoPackage — not only on the web page.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+
+from geo.bundel import Wijkdata
+from geo.schema import WEB_CRS
+
+LICENTIE = "CBS-gegevens: Creative Commons Naamsvermelding 4.0 (CC-BY 4.0), https://creativecommons.org/licenses/by/4.0/deed.nl"
+VERGELIJKING = "t.o.v. gemeente"
+NIVEAU = "niveau cijfer"
+
+
+def bronvermelding(data: Wijkdata, gemaakt: date) -> list[str]:
+    """The attribution lines for any download: every source of the bundle with its years, licence.
+
+    Every source, not only those of the columns in the file: derived figures rest on source
+    figures of other indicators, and a complete list is never wrong.
+    """
+    bronnen = data.indicatoren[~data.indicatoren["afgeleid"].astype(bool)]
+    regels = [
+        f"Sterk voor Noord — wijkkaart, gemeente Leidschendam-Voorburg. Gemaakt op {gemaakt:%d-%m-%Y}.",
+        f"Grenzen: {data.grenzen.bron.bron} ({data.grenzen.bron.jaar}); vereenvoudigde grenzen, bron in EPSG:28992.",
+    ]
+    for bron, jaren in bronnen.groupby("bron")["peiljaar"]:
+        regels.append(f"Cijfers: {bron} (peiljaar {', '.join(sorted(set(jaren)))}).")
+    for b in data.programma.bronnen.itertuples(index=False):
+        regels.append(f"Acties en overlast: {b.titel} ({b.datum}){' ' + b.url if b.url else ''}.")
+    regels += [
+        "Afgeleide cijfers (inwoners per woning, totalen van Leidschendam-Noord) zijn in deze app berekend uit de CBS-cijfers.",
+        LICENTIE,
+        "'onbekend' of leeg: geen bron geeft dit cijfer. Een buurt zonder eigen cijfer heeft het cijfer van haar wijk "
+        f"(kolom '{NIVEAU}').",
+    ]
+    return regels
+
+
+def breed(lang: pd.DataFrame, data: Wijkdata) -> pd.DataFrame:
+    """One row per area with, per indicator, the value, its level and the comparison word.
+
+    Numeric values stay numbers (no Dutch formatting) so the download computes in a spreadsheet.
+    """
+    basis = lang.drop_duplicates("code")[["code", "naam", "wijknaam", "in_programma"]].set_index("code")
+    basis = basis.rename(columns={"naam": "gebied", "wijknaam": "wijk", "in_programma": "Leidschendam-Noord"})
+    kolommen = []
+    for ind_id, deel in lang.groupby("indicator", sort=False):
+        ind = data.definities[ind_id]
+        deel = deel.set_index("code")
+        naam = f"{ind.label} ({ind.eenheid})"
+        kolommen += [
+            deel["waarde"].rename(naam),
+            deel["niveau"].rename(f"{ind.label}: {NIVEAU}"),
+            deel["vergelijking"].rename(f"{ind.label}: {VERGELIJKING}"),
+        ]
+    return pd.concat([basis, *kolommen], axis=1).reset_index()
+
+
+def csv_bytes(tabel: pd.DataFrame, regels: Sequence[str]) -> bytes:
+    """CSV with the attribution as leading '#' lines (pandas: ``read_csv(comment='#')``)."""
+    kop = "".join(f"# {r}\n" for r in regels)
+    return (kop + tabel.to_csv(index=False)).encode("utf-8-sig")
+
+
+def excel_bytes(tabel: pd.DataFrame, regels: Sequence[str], blad: str = "Overzicht") -> bytes:
+    """An .xlsx with the table and a second sheet 'Bronvermelding'."""
+    uit = io.BytesIO()
+    with pd.ExcelWriter(uit, engine="openpyxl") as schrijver:
+        tabel.to_excel(schrijver, sheet_name=blad, index=False)
+        pd.DataFrame({"Bronvermelding": list(regels)}).to_excel(schrijver, sheet_name="Bronvermelding", index=False)
+    return uit.getvalue()
+
+
+def kaartlaag(tabel: pd.DataFrame, gebieden: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The wide table with each area's geometry (source CRS)."""
+    vormen = gebieden.loc[tabel["code"], ["geometry"]].reset_index(drop=True)
+    return gpd.GeoDataFrame(tabel.reset_index(drop=True), geometry=vormen["geometry"], crs=gebieden.crs)
+
+
+def geojson_bytes(laag: gpd.GeoDataFrame, regels: Sequence[str]) -> bytes:
+    """RFC 7946 GeoJSON (WGS84) with ``bronvermelding`` and ``licentie`` as foreign members."""
+    inhoud = json.loads(laag.to_crs(WEB_CRS).to_json(na="null", drop_id=True))
+    inhoud["bronvermelding"] = list(regels)
+    inhoud["licentie"] = LICENTIE
+    return json.dumps(inhoud, ensure_ascii=False).encode("utf-8")
+
+
+def gpkg_bytes(laag: gpd.GeoDataFrame, regels: Sequence[str], naam: str = "overzicht") -> bytes:
+    """A GeoPackage (source CRS EPSG:28992) with the layer and a table 'bronvermelding'."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pad = Path(tmp) / "export.gpkg"
+        beschrijving = " ".join(regels)
+        pyogrio.write_dataframe(laag, pad, layer=naam, driver="GPKG", layer_metadata={"DESCRIPTION": beschrijving})
+        pyogrio.write_dataframe(pd.DataFrame({"bronvermelding": list(regels)}), pad, layer="bronvermelding",
+                                driver="GPKG", append=True)
+        return pad.read_bytes()

@@ -1,0 +1,21 @@
+"""Buurtprofiel: one buurt, wijk or Leidschendam-Noord against the gemeente average."""
+
+import streamlit as st
+
+from app import profiel_view, url_state
+from app import settings as s
+from app.data import wijkdata
+
+st.title("Buurtprofiel")
+st.caption("Elk cijfer van een gebied naast het gemiddelde van de gemeente Leidschendam-Voorburg, "
+           "het doel van Sterk voor Noord voor 2041.")
+data = wijkdata()
+parameters = profiel_view.url_parameters(data)
+url_state.herstel(s.PAGINA_PROFIEL.pad, parameters)
+code = profiel_view.kies(data)
+st.header(data.gebieden.at[code, "naam"])
+st.caption(profiel_view.toelichting(data, code))
+tabel = profiel_view.toon_cijfers(data, code)
+profiel_view.toon_items(data, code)
+profiel_view.toon_download(data, code, tabel)
+url_state.bewaar(s.PAGINA_PROFIEL.pad, parameters)

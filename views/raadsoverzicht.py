@@ -1,0 +1,29 @@
+"""Raadsoverzicht: all buurten (or wijken) against the gemeente, actions per opgave, printable."""
+
+import html
+from datetime import date
+
+import streamlit as st
+
+from app import raad_view, url_state
+from app import settings as s
+from app.data import wijkdata
+
+st.title("Raadsoverzicht")
+st.caption("Alle buurten tegenover het gemiddelde van de gemeente Leidschendam-Voorburg; Leidschendam-Noord "
+           "gemarkeerd. Afdrukken (Ctrl+P) geeft een A4 liggend; 'Download als PDF' maakt een rapport.")
+data = wijkdata()
+parameters = raad_view.url_parameters()
+url_state.herstel(s.PAGINA_RAAD.pad, parameters)
+niveau, sorteer, aflopend = raad_view.keuzes(data)
+vandaag = date.today()
+overzicht = raad_view.bouw_overzicht(data, niveau, sorteer, aflopend, vandaag)
+raad_view.toon_downloads(data, overzicht, vandaag)
+raad_view.toon_tabel(overzicht)
+st.subheader("Eén kaart per indicator")
+raad_view.toon_kaartjes(data, overzicht)
+st.subheader("Acties per opgave")
+raad_view.toon_acties(overzicht)
+st.subheader("Bronnen")
+st.html("".join(f"<p style='margin:2px 0;font-size:0.85rem'>{html.escape(r)}</p>" for r in overzicht.bronnen))
+url_state.bewaar(s.PAGINA_RAAD.pad, parameters)
