@@ -71,19 +71,21 @@ def _kort(tekst: str) -> str:
     return tekst[:40] + ("…" if len(tekst) > 40 else "")
 
 
-def _merk(pagina: str) -> str:
-    return f"_url_{pagina}"
+LAATSTE_PAGINA = "_url_laatste_pagina"
 
 
 def herstel(pagina: str, parameters: Sequence[Parameter]) -> None:
-    """Before the widgets: take choices from a link that this session did not write itself.
+    """Before the widgets: take the choices from the link when the page is entered.
 
-    Widgets get their value only through session state (never also a default argument), so a
-    link's value and the default never compete. Invalid values are reported on the page.
+    Only on entering the page (a new tab, a shared link, a page link with parameters): later
+    reruns of the same page may carry a query string the browser has not yet updated, and
+    applying that would undo the user's last click. Widgets get their value only through
+    session state (never also a default argument), so a link's value and the default never
+    compete. Invalid values are reported on the page.
     """
-    query = st.query_params.to_dict()
-    if st.session_state.get(_merk(pagina)) != query:
-        waarden, meldingen = lees(query, parameters)
+    if st.session_state.get(LAATSTE_PAGINA) != pagina:
+        st.session_state[LAATSTE_PAGINA] = pagina
+        waarden, meldingen = lees(st.query_params.to_dict(), parameters)
         for p in parameters:
             st.session_state[p.widget_key] = waarden.get(p.widget_key, p.standaard)
         for melding in meldingen:
@@ -92,9 +94,8 @@ def herstel(pagina: str, parameters: Sequence[Parameter]) -> None:
         st.session_state.setdefault(p.widget_key, p.standaard)
 
 
-def bewaar(pagina: str, parameters: Sequence[Parameter]) -> None:
+def bewaar(parameters: Sequence[Parameter]) -> None:
     """After the widgets: write the current choices into the URL (no rerun, no history entry)."""
     query = als_query(st.session_state, parameters)
     if st.query_params.to_dict() != query:
         st.query_params.from_dict(query)
-    st.session_state[_merk(pagina)] = query

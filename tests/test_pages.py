@@ -99,3 +99,111 @@ def test_bronnen_table_formats_values_and_flags_derived(data):
     tabel = cijfertabel(data).set_index(["Code", "Indicator"])
     assert tabel.loc[("GM1916", "Huishoudens met bijstandsuitkering"), "Waarde"] == "ruim 2.000 huishoudens"
     assert tabel.loc[("LN", "Inwoners"), "Afgeleid"] == "ja"
+
+
+def _pagina(bestand: str, **query: str) -> AppTest:
+    """A page opened directly by its URL with a query string (as a shared link does)."""
+    at = AppTest.from_file(f"../{bestand}", default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def test_kaart_link_restores_indicator_opgave_and_buurt():
+    at = _app()
+    at.query_params.update(indicator="bevolkingsdichtheid", opgave="wonen", buurt="BU19160602", beeld="gemeente")
+    at.run()
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="kaart_indicator").value == "bevolkingsdichtheid"
+    assert at.button_group(key="kaart_opgaven").value == ["Fijn en veilig wonen"]
+    assert at.selectbox(key="kaart_buurt").value == "BU19160602"
+    assert at.query_params["beeld"] == "gemeente"
+
+
+def test_kaart_link_with_unknown_values_falls_back_with_a_notice():
+    at = _app()
+    at.query_params.update(indicator="<script>", buurt="BU00000000")
+    at.run()
+    assert not at.exception
+    meldingen = " ".join(w.value for w in at.warning)
+    assert "onbekende indicator" in meldingen and "onbekende buurtcode" in meldingen
+    assert at.selectbox(key="kaart_indicator").value == s.STANDAARD_INDICATOR
+    assert at.selectbox(key="kaart_buurt").value is None
+
+
+def test_kaart_choices_are_written_to_the_url():
+    at = _app().run()
+    at.button_group(key="kaart_opgaven").set_value(["Onderwijs en jeugd"]).run()
+    assert at.query_params["opgave"] == "onderwijs"
+
+
+def test_profiel_opens_on_leidschendam_noord_with_chart_table_and_items():
+    at = _app().run()
+    at.switch_page(s.PAGINA_PROFIEL.bestand).run()
+    assert not at.exception
+    assert at.selectbox(key="profiel_gebied").value == "LN"
+    assert at.header[0].value == "Leidschendam-Noord"
+    cijfers = _tabel(at, "Beoordeling")
+    assert cijfers.loc["Huishoudens met bijstandsuitkering", "Dit gebied"] == "580 huishoudens"
+    assert cijfers.loc["Huishoudens met bijstandsuitkering", "Gemeente"] == "ruim 2.000 huishoudens"
+    assert cijfers.loc["Inwoners", "Beoordeling"] == "niet vergelijkbaar (totaal)"
+    assert len(_tabel(at, "Betreft")) == 23  # every action and hotspot concerns the programme area
+    assert any('alt="Grafiek: afstand van Leidschendam-Noord' in h.proto.body for h in at.get("html"))
+    assert at.get("download_button")
+
+
+def test_profiel_link_for_a_buurt_says_which_figures_are_the_wijks():
+    at = _pagina(s.PAGINA_PROFIEL.bestand, gebied="BU19160602", opgave="wonen")
+    assert not at.exception and not at.warning
+    assert at.header[0].value == "De Heuvel noord"
+    cijfers = _tabel(at, "Beoordeling")
+    assert cijfers.loc["Inwoners", "Niveau"] == "wijkcijfer"
+    assert cijfers.loc["Kinderen in huishouden tot sociaal minimum", "Beoordeling"] == "ongunstiger dan gemeente"
+    assert set(_tabel(at, "Betreft")["Opgave"]) == {"Fijn en veilig wonen"}
+    at.button_group(key="profiel_opgaven").set_value([]).run()
+    assert any("Kies een of meer opgaven" in i.value for i in at.info)
+
+
+def test_profiel_link_with_unknown_area_shows_default_and_notice():
+    at = _pagina(s.PAGINA_PROFIEL.bestand, gebied="'); alert(1); //")
+    assert not at.exception
+    assert "onbekende gebiedscode" in at.warning[0].value
+    assert at.selectbox(key="profiel_gebied").value == "LN"
+
+
+def test_profiel_of_an_area_without_comparable_figures_explains_itself():
+    at = _pagina(s.PAGINA_PROFIEL.bestand, gebied="BU19161300")
+    assert not at.exception
+    assert at.header[0].value  # the area's name
+    tabel = _tabel(at, "Beoordeling")
+    assert (tabel.loc["Kinderen in huishouden tot sociaal minimum", "Dit gebied"]) == "onbekend"
+    assert any("Geen acties of overlast" in i.value for i in at.info)
+
+
+def test_raadsoverzicht_shows_table_maps_actions_and_downloads():
+    at = _app().run()
+    at.switch_page(s.PAGINA_RAAD.bestand).run()
+    assert not at.exception
+    tabel = at.table[0].value
+    assert tabel.iloc[2]["Gebied"] == "De Heuvel noord" and len(tabel) == 45
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {"Tabel (CSV)", "Tabel (Excel)", "Kaartgegevens (GeoJSON)", "Kaartgegevens (GeoPackage)", "Download als PDF"} <= labels
+    kaartjes = [h for h in at.get("html") if '<figure class="wk-kaartje' in h.proto.body]
+    assert len(kaartjes) == len(s.RAAD_INDICATOREN)
+    assert any("Vaste aanbiedplekken grofvuil" in t.value.index for t in at.table if "Status" in t.value.columns)
+
+
+def test_raadsoverzicht_link_restores_level_and_sort():
+    at = _pagina(s.PAGINA_RAAD.bestand, niveau="wijk", sorteer="inwoners", volgorde="oplopend")
+    assert not at.exception and not at.warning
+    tabel = at.table[0].value
+    assert len(tabel) == 2 + 13 and tabel.iloc[2]["Gebied"] == "Stompwijk"  # fewest inwoners first
+    at.segmented_control(key="raad_niveau").set_value("buurt").run()
+    assert at.query_params["niveau"] == "buurt"
+
+
+def test_raadsoverzicht_link_with_bad_sort_falls_back():
+    at = _pagina(s.PAGINA_RAAD.bestand, sorteer="waarde;DROP TABLE", niveau="provincie")
+    assert not at.exception
+    assert len(at.warning) == 2
+    assert at.selectbox(key="raad_sorteer").value == s.RAAD_INDICATOREN[0]

@@ -34,4 +34,4 @@ with paneel_kolom:
     area_panel.toon(data)
 
 items_table.toon(items, keuze)
-url_state.bewaar(s.PAGINA_KAART.pad, parameters)
+url_state.bewaar(parameters)

@@ -27,7 +27,10 @@ def _geen_extern_verkeer(verkeer) -> None:
     assert verkeer.mislukt == [], f"mislukte verzoeken: {verkeer.mislukt}"
 
 
-@pytest.mark.parametrize(("pad", "kop"), [("/", "Sterk voor Noord — wijkkaart"), (f"/{s.PAGINA_BRONNEN.pad}", s.PAGINA_BRONNEN.titel)])
+@pytest.mark.parametrize(
+    ("pad", "kop"),
+    [("/", "Sterk voor Noord — wijkkaart")] + [(f"/{p.pad}", p.titel) for p in s.PAGINAS if p is not s.PAGINA_KAART],
+)
 def test_every_page_opens_by_its_url(page, app_url, verkeer, pad, kop):
     page.goto(app_url + pad)
     expect(page.get_by_role("heading", name=kop, exact=True)).to_be_visible(timeout=30_000)

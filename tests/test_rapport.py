@@ -1,0 +1,76 @@
+"""The Raadsoverzicht content, its PDF and the static SVG pieces (no Streamlit needed)."""
+
+from __future__ import annotations
+
+import io
+import math
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from app import settings as s
+from app.pdf_overzicht import raadsoverzicht_pdf
+from app.raadsoverzicht import GEBIED, bouw
+from app.svg_grafiek import Rij, afstandsgrafiek
+from app.svg_kaart import Vlak, als_afbeelding, svg_kaart
+
+VANDAAG = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def overzicht(data):
+    return bouw(data, "buurt", "kinderen_sociaal_minimum", True, VANDAAG)
+
+
+def test_overview_starts_with_reference_rows_and_sorts(overzicht):
+    namen = overzicht.tabel[GEBIED].tolist()
+    assert namen[0].startswith("Gemeente") and namen[1].startswith("Leidschendam-Noord")
+    assert namen[2:4] == ["De Heuvel noord", "Prinsenhof hoog"]  # 42 % and 27 %, highest first
+    assert len(namen) == 2 + 43
+    rij = overzicht.tabel.iloc[2]
+    assert rij["Kinderen in huishouden tot sociaal minimum (%)"] == "42 % (ongunstiger)"
+    assert rij["Inwoners"] == "3.250*"  # the wijk's figure, marked; a total has no verdict
+    assert overzicht.in_programma[2] and not overzicht.in_programma[0]
+    assert overzicht.vergelijkingen.iloc[2]["Kinderen in huishouden tot sociaal minimum (%)"] == "ongunstiger"
+
+
+def test_gemeente_row_keeps_the_source_qualifier(data):
+    wijken = bouw(data, "wijk", s.SORTEER_NAAM, False, VANDAAG)
+    assert "Wijk" not in wijken.tabel.columns and len(wijken.tabel) == 2 + 13
+    assert wijken.tabel.iloc[0]["Kinderen in huishouden tot sociaal minimum (%)"] == "9 %"
+
+
+def test_actions_per_opgave_count_each_action_once(overzicht, data):
+    acties = data.programma.items[data.programma.items["soort"] == "actie"]
+    assert sum(len(t) for t in overzicht.acties.values()) == acties["actie_id"].nunique()
+    grofvuil = overzicht.acties["Fijn en veilig wonen"].set_index("Actie").loc["Vaste aanbiedplekken grofvuil"]
+    assert "3 plekken" in grofvuil["Waar"] and "bij benadering" in grofvuil["Waar"]
+
+
+def test_pdf_has_pages_with_maps_table_actions_and_sources(data, overzicht):
+    pdf = PdfReader(io.BytesIO(raadsoverzicht_pdf(data, overzicht, VANDAAG)))
+    assert len(pdf.pages) >= 3
+    eerste = pdf.pages[0]
+    assert eerste.mediabox.width > eerste.mediabox.height  # A4 landscape
+    tekst = "\n".join(p.extract_text() for p in pdf.pages)
+    for verwacht in ("Raadsoverzicht Sterk voor Noord", "25-11-2026", "De Heuvel noord", "42 % (ongunstiger)",
+                     "Acties per opgave", "Vaste aanbiedplekken grofvuil", "Bronnen en licentie", "CC-BY 4.0",
+                     "Financiële zelfredzaamheid", "km²"):
+        assert verwacht in tekst, verwacht
+    assert pdf.metadata.title == "Raadsoverzicht Sterk voor Noord"
+
+
+def test_svg_text_is_escaped_and_img_carries_alt(data):
+    vorm = data.gebieden.loc["BU19160602"].geometry
+    svg = svg_kaart([Vlak(vorm, "#ffffff", "<script>alert(1)</script>")], [], 'titel "x" & <y>')
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    img = als_afbeelding(svg, 'alt "met" <tekens>')
+    assert img.startswith('<img src="data:image/svg+xml;base64,') and 'alt="alt &quot;met&quot; &lt;tekens&gt;"' in img
+
+
+def test_gap_chart_leaves_out_rows_without_figures():
+    rijen = [Rij("A", "%", "lager", 42, 9, math.nan, "ongunstiger"), Rij("B", "%", "lager", math.nan, 9, 29, "onbekend")]
+    svg = afstandsgrafiek(rijen, "Buurt <x>", "Leidschendam-Noord")
+    assert ">A<" in svg and ">B<" not in svg and "Buurt &lt;x&gt;" in svg
+    assert "42 % · ongunstiger" in svg
