@@ -9,10 +9,13 @@ from streamlit_folium import st_folium
 from app import settings as s
 from app.area_panel import BUURT_KEY
 from app.filters import Kaartkeuze
+from app.formats import waarde_tekst
 from app.map_build import basiskaart, beeld, selectielaag, symboollaag
+from app.profiel import NIVEAU_TEKST
 from geo.bundel import Wijkdata
 from geo.classify import Klasse
 from geo.indicators import Kaartwaarden
+from geo.schema import ONBEKEND
 
 KLIK_KEY = "kaart_laatste_klik"
 
@@ -63,3 +66,23 @@ def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klas
         if code and code != gekozen:
             st.session_state[BUURT_KEY] = code
             st.rerun()
+
+
+def kaarttabel(data: Wijkdata, kw: Kaartwaarden) -> pd.DataFrame:
+    """The choropleth as a table: every buurt with the figure its colour stands for."""
+    buurten = data.grenzen.buurten
+    ind = kw.indicator
+    waarden = kw.waarden.loc[buurten["code"]]
+    return pd.DataFrame({
+        "Buurt": buurten["naam"].to_numpy(),
+        "Wijk": buurten["wijkcode"].map(data.wijknamen).to_numpy(),
+        ind.label: [waarde_tekst(w, ind.eenheid, q) for w, q in zip(waarden["waarde"], waarden["kwalificatie"], strict=True)],
+        "Niveau": waarden["niveau"].map(NIVEAU_TEKST).fillna("—").to_numpy(),
+        "Peiljaar": waarden["peiljaar"].fillna(ONBEKEND).to_numpy(),
+    }).sort_values(["Wijk", "Buurt"], ignore_index=True)
+
+
+def toon_kaarttabel(data: Wijkdata, kw: Kaartwaarden) -> None:
+    """The map's text alternative, one click away under the map (keyboard and screen reader)."""
+    with st.expander(f"Tabel bij de kaart: {kw.indicator.label} per buurt"):
+        st.table(kaarttabel(data, kw).set_index("Buurt"))

@@ -40,6 +40,14 @@ def test_kaart_shows_map_legend_list_and_defaults():
     assert at.get("download_button")
 
 
+def test_kaart_has_a_table_alternative_for_the_map():
+    at = _app().run()
+    tabel = _tabel(at, "Kinderen in huishouden tot sociaal minimum")
+    assert len(tabel) == 43
+    assert tabel.loc["De Heuvel noord", "Kinderen in huishouden tot sociaal minimum"] == "42 %"
+    assert tabel.loc["De Zijde", "Kinderen in huishouden tot sociaal minimum"] == "onbekend"
+
+
 def test_opgave_filter_changes_list_and_indicators():
     at = _app().run()
     at.button_group(key="kaart_opgaven").set_value(["Fijn en veilig wonen"]).run()
@@ -60,7 +68,7 @@ def test_empty_filter_explains_itself():
 def test_choosing_a_buurt_shows_its_figures_against_the_gemeente():
     at = _app().run()
     at.selectbox(key="kaart_buurt").set_value("BU19160602").run()
-    profiel, details = _tabel(at, "Beoordeling"), _tabel(at, "Peiljaar")
+    profiel, details = _tabel(at, "Beoordeling"), _tabel(at, "Verschil met gemeente")
     rij = profiel.loc["Kinderen in huishouden tot sociaal minimum"]
     assert (rij["Dit gebied"], rij["Gemeente"], rij["Beoordeling"]) == ("42 %", "9 %", "ongunstiger dan gemeente")
     assert details.loc["Kinderen in huishouden tot sociaal minimum", "Verschil met gemeente"] == "+33 procentpunt"

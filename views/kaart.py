@@ -23,6 +23,7 @@ items = map_view.gefilterde_items(data, keuze)
 kaart_kolom, paneel_kolom = st.columns([3, 2], gap="medium")
 with kaart_kolom:
     map_view.toon(data, keuze, kw, klassen, items)
+    map_view.toon_kaarttabel(data, kw)
     if items.empty:
         st.warning(items_table.leeg_bericht(keuze))
     st.caption(

@@ -104,3 +104,21 @@ def test_direct_link_is_the_first_visit_after_a_server_start(browser, pagina):
         for p in s.PAGINAS:
             expect(navigatie.get_by_role("link", name=p.titel, exact=True)).to_be_visible()
         context.close()
+
+
+def test_profile_is_usable_with_the_keyboard_alone(page, app_url, verkeer):
+    page.goto(f"{app_url}/{s.PAGINA_PROFIEL.pad}")
+    expect(page.get_by_role("heading", name="Leidschendam-Noord", exact=True)).to_be_visible(timeout=30_000)
+    _klaar(page)
+    gefocust = ""
+    for _ in range(40):  # Tab through the page (skip link, navigation, …) until the area chooser has focus
+        page.keyboard.press("Tab")
+        gefocust = page.evaluate("document.activeElement.getAttribute('aria-label') || ''")
+        if gefocust == "Gebied":
+            break
+    assert gefocust == "Gebied", "de gebiedskeuze is niet met Tab te bereiken"
+    page.keyboard.type("Buurt Amstelwijk")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Amstelwijk", exact=True)).to_be_visible(timeout=15_000)
+    page.wait_for_url("**gebied=BU19160601*")
+    _geen_extern_verkeer(verkeer)
