@@ -7,24 +7,24 @@ import streamlit as st
 
 from app.filters import Kaartkeuze
 
-KOLOMMEN = {
-    "naam": "Naam",
-    "soort": "Soort",
-    "opgave": "Opgave",
-    "status": "Status",
-    "periode": "Jaar/periode",
-    "gebiedsnaam": "Getoond in",
-    "precisie": "Locatie",
-    "adres": "Adres",
-    "partners": "Partners",
-    "bron": "Bron",
-}
+def lijst(items: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFrame:
+    """Display table: one row per symbol, Dutch column names, plus ``extra`` item columns.
 
-
-def lijst(items: pd.DataFrame) -> pd.DataFrame:
-    """Display table: one row per symbol, Dutch column names."""
-    tabel = items[list(KOLOMMEN)].rename(columns=KOLOMMEN)
-    tabel["Soort"] = tabel["Soort"].map({"actie": "Actie", "hotspot": "Overlast"})
+    Status and year share a column, as do area and precision, so the table fits a laptop
+    screen without scrolling sideways (a scrolling table is not reachable by keyboard).
+    """
+    tabel = pd.DataFrame({
+        "Naam": items["naam"],
+        "Soort": items["soort"].map({"actie": "Actie", "hotspot": "Overlast"}),
+        "Opgave": items["opgave"],
+        "Status": [f"{st} ({p})" if st else p for st, p in zip(items["status"], items["periode"], strict=True)],
+        "Plek": items["gebiedsnaam"] + " — " + items["precisie"],
+        "Adres": items["adres"],
+        "Partners": items["partners"],
+        "Bron": items["bron"],
+    })
+    for kolom, titel in (extra or {}).items():
+        tabel[titel] = items[kolom]
     return tabel.sort_values(["Soort", "Opgave", "Naam"]).reset_index(drop=True)
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app import settings as s
-from app.items_table import KOLOMMEN as ITEM_KOLOMMEN
+from app.items_table import lijst
 from app.kleine_kaarten import locatorkaart
 from app.profiel import GEBIED, grafiekrijen, profieltabel
 from app.svg_grafiek import afstandsgrafiek
@@ -96,10 +96,7 @@ def toon_items(data: Wijkdata, code: str) -> None:
         st.info("Geen acties of overlast voor deze keuze. " + ("Kies een of meer opgaven." if not opgaven else
                 "Voor dit gebied noemen de bronnen geen acties of overlast bij deze opgave."))
         return
-    kolommen = {**ITEM_KOLOMMEN, "reikwijdte": "Betreft"}
-    tabel = items[list(kolommen)].rename(columns=kolommen)
-    tabel["Soort"] = tabel["Soort"].map({"actie": "Actie", "hotspot": "Overlast"})
-    st.table(tabel.sort_values(["Soort", "Opgave", "Naam"]).set_index("Naam"))
+    st.table(lijst(items, {"reikwijdte": "Betreft"}).set_index("Naam"))
     st.caption("Betreft: 'dit gebied', een deel ervan, of een groter gebied waar dit gebied onder valt (de meeste acties "
                "hebben geen precieze plek).")
 

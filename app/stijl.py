@@ -10,10 +10,11 @@ import streamlit as st
 
 PAGINA_CSS = """
 <style>
-/* Static tables wrap instead of scrolling sideways: a scrolling box cannot be reached by keyboard. */
-[data-testid="stTableStyledTable"] th,
-[data-testid="stTable"] [data-testid="stTableStyledTable"] [data-testid="stMarkdownContainer"] p
-  { white-space: normal; overflow-wrap: anywhere; }
+/* Static tables wrap instead of scrolling sideways: a scrolling box cannot be reached by keyboard.
+   Cells wrap between words; a token longer than its column (a URL) is split. */
+[data-testid="stTableStyledTable"] th { white-space: normal; overflow-wrap: normal; }
+[data-testid="stTable"] [data-testid="stTableStyledTable"] td [data-testid="stMarkdownContainer"] p
+  { white-space: normal; overflow-wrap: break-word; }
 
 /* Browser print: A4 landscape without sidebar, header and controls; legends and sources stay. */
 @media print {

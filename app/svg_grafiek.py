@@ -36,6 +36,7 @@ def afstandsgrafiek(rijen: list[Rij], gebiedsnaam: str, programmanaam: str, bree
     rijen = [r for r in rijen if not (math.isnan(r.waarde) or math.isnan(r.gemeente))]
     links, rechts, hoogte_rij = 300, breedte - 190, 46
     hoogte = 30 + hoogte_rij * len(rijen)
+    ruit_x = links + 100 + 7 * len(gebiedsnaam) + 24  # after the area's name (about 7 px per character)
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="wk-grafiek" role="img" width="{breedte}" height="{hoogte}" '
         f'viewBox="0 0 {breedte} {hoogte}" font-family="sans-serif" font-size="13">'
@@ -43,8 +44,8 @@ def afstandsgrafiek(rijen: list[Rij], gebiedsnaam: str, programmanaam: str, bree
         f'<g font-size="12" fill="#1a1a1a"><line x1="{links}" y1="12" x2="{links}" y2="22" stroke="#000" stroke-width="3"/>'
         f'<text x="{links + 8}" y="21">gemeente</text>'
         f'<circle cx="{links + 90}" cy="17" r="6" fill="{NEUTRAAL}"/><text x="{links + 100}" y="21">{html.escape(gebiedsnaam)}</text>'
-        f'<path d="M{rechts - 40} 11 l6 6 -6 6 -6 -6 Z" fill="#fff" stroke="#000" stroke-width="1.5"/>'
-        f'<text x="{rechts - 30}" y="21">{html.escape(programmanaam)}</text></g>',
+        f'<path d="M{ruit_x} 11 l6 6 -6 6 -6 -6 Z" fill="#fff" stroke="#000" stroke-width="1.5"/>'
+        f'<text x="{ruit_x + 10}" y="21">{html.escape(programmanaam)}</text></g>',
     ]
     for i, r in enumerate(rijen):
         y = 30 + i * hoogte_rij + 22
