@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app import settings as s
+from app.formats import markdown_veilig, veilige_tabel
 from app.profiel import GEBIED, HOOFDKOLOMMEN, profieltabel
 from geo.bundel import Wijkdata
 
@@ -15,8 +16,8 @@ def toon(data: Wijkdata) -> None:
     """Buurt chooser (keyboard alternative to clicking the map) and the figures of the choice."""
     buurten = data.grenzen.buurten
     namen = dict(zip(buurten["code"], buurten["naam"], strict=True))
-    code = st.selectbox(
-        "Buurt", list(namen), key=BUURT_KEY, placeholder="Klik op de kaart of kies een buurt",
+    code = st.selectbox(  # index=None keeps the choice clearable; the value itself comes from session state
+        "Buurt", list(namen), index=None, key=BUURT_KEY, placeholder="Klik op de kaart of kies een buurt",
         format_func=lambda c: f"{namen[c]} ({c})",
     )
     if code is None:
@@ -24,15 +25,16 @@ def toon(data: Wijkdata) -> None:
                 f"naast het gemiddelde van de gemeente {s.GEMEENTE_NAAM}.")
         return
     wijk = buurten.set_index("code").loc[code, "wijkcode"]
-    st.markdown(f"#### {namen[code]}")
+    naam = markdown_veilig(namen[code])
+    st.markdown(f"#### {naam}")
     noord = " — onderdeel van Leidschendam-Noord" if code in data.programmagebied.buurten else ""
-    st.caption(f"Buurt {code}, wijk {data.wijknamen[wijk]} ({wijk}){noord}")
+    st.caption(markdown_veilig(f"Buurt {code}, wijk {data.wijknamen[wijk]} ({wijk}){noord}"))
     # Static tables (not a canvas grid): printable, readable by screen readers and by tests.
     # The narrow column gets the comparison; sources and years sit one click further.
-    tabel = profieltabel(data, code).set_index("Indicator")
+    tabel = veilige_tabel(profieltabel(data, code).set_index("Indicator"))
     st.table(tabel[list(HOOFDKOLOMMEN)])
     with st.expander("Verschil, niveau, peiljaar en bron per cijfer"):
         st.table(tabel.drop(columns=[k for k in HOOFDKOLOMMEN if k != GEBIED]))
-    st.page_link(s.PAGINA_PROFIEL.bestand, label=f"Volledig buurtprofiel van {namen[code]} →", query_params={"gebied": code})
+    st.page_link(s.PAGINA_PROFIEL.bestand, label=f"Volledig buurtprofiel van {naam} →", query_params={"gebied": code})
     st.caption("'wijkcijfer': CBS geeft dit cijfer alleen per wijk; de buurt krijgt het cijfer van haar wijk. "
                "'onbekend': geen bron geeft dit cijfer.")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+import pandas as pd
+
 from geo.schema import ONBEKEND
 
 
@@ -32,14 +34,26 @@ def korte_waarde(waarde: float | None, eenheid: str, kwalificatie: str = "") -> 
     return waarde_tekst(waarde, "%" if eenheid == "%" else "", kwalificatie)
 
 
-_MARKDOWN_TEKENS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&\"'=])")
+_MARKDOWN_TEKENS = re.compile(r"([\\`*_\[\]<>#|~$:])")
+_LIJST_BEGIN = re.compile(r"^(\s*(?:\d+)?)([-+.)])(?=\s|$)")
 
 
 def markdown_veilig(tekst: str) -> str:
-    """Text that Streamlit's markdown shows literally: every markdown/LaTeX/HTML sign escaped.
+    """Text that Streamlit's markdown shows literally (warnings, headers, table cells, labels).
 
-    Why: st.warning and st.markdown render markdown, so a value from a URL or a file could
-    otherwise become a link or an image that loads from the internet.
+    Why: Streamlit renders markdown there, so a value from a URL or a data file could otherwise
+    become a link, an image that loads from the internet, LaTeX or an icon. The signs that start
+    such constructs are escaped, and so is a list marker at the start; a line break becomes a space.
     """
     zichtbaar = "".join(t if t.isprintable() else " " for t in tekst)
-    return _MARKDOWN_TEKENS.sub(r"\\\1", zichtbaar)
+    return _LIJST_BEGIN.sub(r"\1\\\2", _MARKDOWN_TEKENS.sub(r"\\\1", zichtbaar), count=1)
+
+
+def veilige_tabel(tabel: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a display table whose text cells and index are :func:`markdown_veilig`."""
+    def veilig(waarde: object) -> object:
+        return markdown_veilig(waarde) if isinstance(waarde, str) else waarde
+
+    uit = tabel.map(veilig)
+    uit.index = uit.index.map(veilig)
+    return uit

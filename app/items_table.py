@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app.filters import Kaartkeuze
+from app.formats import veilige_tabel
 
 def lijst(items: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFrame:
     """Display table: one row per symbol, Dutch column names, plus ``extra`` item columns.
@@ -47,7 +48,7 @@ def toon(items: pd.DataFrame, keuze: Kaartkeuze) -> None:
     tabel = lijst(items)
     # A static table rather than st.dataframe: the interactive grid's JavaScript delays the first
     # map by ~0.4 s (bench/bench_kaart.py), and a plain table prints and reads aloud well.
-    st.table(tabel.set_index("Naam"))
+    st.table(veilige_tabel(tabel.set_index("Naam")))
     st.download_button(
         "Lijst downloaden (CSV)", tabel.to_csv(index=False).encode("utf-8-sig"),
         file_name="sterk-voor-noord-acties-overlast.csv", mime="text/csv", key="kaart_lijst_csv",

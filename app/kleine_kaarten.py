@@ -11,9 +11,6 @@ from geo.bundel import Wijkdata
 from geo.classify import Klasse, kleur_voor, natuurlijke_grenzen
 from geo.indicators import Kaartwaarden, kaartwaarden
 
-LOCATOR_GRIJS = "#d9d9d9"
-
-
 def _omlijningen(data: Wijkdata) -> list[Lijn]:
     gebieden = data.gebieden
     gemeente = gebieden[gebieden["niveau"] == "gemeente"].geometry.iloc[0]
@@ -27,7 +24,7 @@ def locatorkaart(data: Wijkdata, code: str, breedte: int = 260) -> str:
     """The whole gemeente in grey with the chosen area in orange, to see where it lies."""
     gekozen = data.gebieden.loc[code]
     vlakken = [
-        Vlak(r.geometry, LOCATOR_GRIJS, r.naam) for r in data.grenzen.buurten.itertuples(index=False)
+        Vlak(r.geometry, s.LOCATOR_GRIJS, r.naam) for r in data.grenzen.buurten.itertuples(index=False)
     ]
     lijnen = [*_omlijningen(data), Lijn(gekozen.geometry, s.SELECTIE_RAND, 3.0)]
     titel = f"Ligging van {gekozen['naam']} in de gemeente {s.GEMEENTE_NAAM} (oranje omlijnd; zwart: Leidschendam-Noord)"

@@ -25,14 +25,22 @@ def _vak(kleur: str, extra: str = "") -> str:
     return f'<span class="wk-vak" style="background:{kleur};{extra}"></span>'
 
 
-def klassen_lijst(kw: Kaartwaarden, klassen: Sequence[Klasse]) -> str:
-    """The colour classes with unit and the no-data style, as an HTML list."""
-    rijen = []
+def klassen_regels(kw: Kaartwaarden, klassen: Sequence[Klasse]) -> list[tuple[str, str]]:
+    """(colour, text) per class with its unit, then the no-data entry: for the page and the PDF."""
+    regels = []
     for k in klassen:
         bereik = getal_tekst(k.ondergrens) if k.ondergrens == k.bovengrens else f"{getal_tekst(k.ondergrens)} – {getal_tekst(k.bovengrens)}"
-        rijen.append(f"<li>{_vak(k.kleur)}{html.escape(bereik)} {html.escape(kw.indicator.eenheid)}</li>")
-    geen = int(kw.waarden["waarde"].isna().sum())
-    rijen.append(f"<li>{_vak(GEEN_GEGEVENS, 'border:1px dashed #737373')}geen gegevens ({geen} buurten)</li>")
+        regels.append((k.kleur, f"{bereik} {kw.indicator.eenheid}"))
+    regels.append((GEEN_GEGEVENS, f"geen gegevens ({int(kw.waarden['waarde'].isna().sum())} buurten)"))
+    return regels
+
+
+def klassen_lijst(kw: Kaartwaarden, klassen: Sequence[Klasse]) -> str:
+    """The colour classes as an HTML list; the no-data box has a dashed border as on the map."""
+    rijen = [
+        f"<li>{_vak(kleur, 'border:1px dashed #737373' if kleur == GEEN_GEGEVENS else '')}{html.escape(tekst)}</li>"
+        for kleur, tekst in klassen_regels(kw, klassen)
+    ]
     return f"<ul>{''.join(rijen)}</ul>"
 
 

@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 from app import settings as s
 from app.area_panel import BUURT_KEY
 from app.filters import Kaartkeuze
-from app.formats import waarde_tekst
+from app.formats import markdown_veilig, veilige_tabel, waarde_tekst
 from app.map_build import basiskaart, beeld, selectielaag, symboollaag
 from app.profiel import NIVEAU_TEKST
 from geo.bundel import Wijkdata
@@ -79,10 +79,11 @@ def kaarttabel(data: Wijkdata, kw: Kaartwaarden) -> pd.DataFrame:
         ind.label: [waarde_tekst(w, ind.eenheid, q) for w, q in zip(waarden["waarde"], waarden["kwalificatie"], strict=True)],
         "Niveau": waarden["niveau"].map(NIVEAU_TEKST).fillna("—").to_numpy(),
         "Peiljaar": waarden["peiljaar"].fillna(ONBEKEND).to_numpy(),
+        "Bron": waarden["bron"].fillna(ONBEKEND).to_numpy(),
     }).sort_values(["Wijk", "Buurt"], ignore_index=True)
 
 
 def toon_kaarttabel(data: Wijkdata, kw: Kaartwaarden) -> None:
     """The map's text alternative, one click away under the map (keyboard and screen reader)."""
-    with st.expander(f"Tabel bij de kaart: {kw.indicator.label} per buurt"):
-        st.table(kaarttabel(data, kw).set_index("Buurt"))
+    with st.expander(markdown_veilig(f"Tabel bij de kaart: {kw.indicator.label} per buurt")):
+        st.table(veilige_tabel(kaarttabel(data, kw).set_index("Buurt")))

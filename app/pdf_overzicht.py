@@ -19,16 +19,14 @@ import pandas as pd
 from fpdf import FPDF, FontFace
 
 from app import settings as s
-from app.formats import getal_tekst
+from app.legend import klassen_regels
 from app.profiel import GEBIED, profieltabel
 from app.raadsoverzicht import Raadsoverzicht, kolomnaam
 from geo.bundel import Wijkdata
-from geo.classify import GEEN_GEGEVENS
 
 FONT = "Noto"
 FONT_MAP = Path(__file__).resolve().parent.parent / "static" / "vendor" / "fonts"
 SVG_TITEL = re.compile(r"<title>.*?</title>", re.DOTALL)  # hover texts; fpdf2 has no use for them
-GRIJS = (77, 77, 77)
 
 
 def _hex(kleur: str) -> tuple[int, int, int]:
@@ -51,7 +49,7 @@ class _Rapport(FPDF):
     def footer(self) -> None:
         self.set_y(-10)
         self.set_font(FONT, size=7)
-        self.set_text_color(*GRIJS)
+        self.set_text_color(*_hex(s.TEKST_GRIJS))
         self.cell(0, 4, f"{self.voettekst} · pagina {self.page_no()}/{{nb}}", align="R")
         self.set_text_color(0, 0, 0)
 
@@ -60,9 +58,9 @@ class _Rapport(FPDF):
         self.multi_cell(0, grootte * 0.5, tekst, new_x="LMARGIN", new_y="NEXT")
         self.ln(1.5)
 
-    def tekst(self, tekst: str, grootte: float = 9, kleur: tuple[int, int, int] = (0, 0, 0)) -> None:
+    def tekst(self, tekst: str, grootte: float = 9, kleur: str = "#000000") -> None:
         self.set_font(FONT, size=grootte)
-        self.set_text_color(*kleur)
+        self.set_text_color(*_hex(kleur))
         self.multi_cell(0, grootte * 0.45, tekst, new_x="LMARGIN", new_y="NEXT", align="L")
         self.set_text_color(0, 0, 0)
 
@@ -99,11 +97,9 @@ def _kaartjes(pdf: _Rapport, data: Wijkdata, ov: Raadsoverzicht) -> None:
                          alt_text=f"Kaart {kolomnaam(data, ind)} per buurt")
         y = onder_titels + 2 + info.rendered_height
         pdf.set_font(FONT, size=7)
-        klassen = [(k.kleur, _bereik(k.ondergrens, k.bovengrens, kaart.kw.indicator.eenheid)) for k in kaart.klassen]
-        geen = int(kaart.kw.waarden["waarde"].isna().sum())
-        for kleur, label in [*klassen, (GEEN_GEGEVENS, f"geen gegevens ({geen} buurten)")]:
+        for kleur, label in klassen_regels(kaart.kw, kaart.klassen):
             pdf.set_fill_color(*_hex(kleur))
-            pdf.set_draw_color(*GRIJS)
+            pdf.set_draw_color(*_hex(s.TEKST_GRIJS))
             pdf.rect(x, y + 0.4, 3, 3, style="DF")
             pdf.set_xy(x + 4, y)
             pdf.cell(breedte - 4, 3.8, label)
@@ -112,18 +108,13 @@ def _kaartjes(pdf: _Rapport, data: Wijkdata, ov: Raadsoverzicht) -> None:
     pdf.set_xy(pdf.l_margin, laagste + 2)
 
 
-def _bereik(onder: float, boven: float, eenheid: str) -> str:
-    tekst = getal_tekst(onder) if onder == boven else f"{getal_tekst(onder)} – {getal_tekst(boven)}"
-    return f"{tekst} {eenheid}"
-
-
 def _overzichtstabel(pdf: _Rapport, ov: Raadsoverzicht) -> None:
     """The same table as on screen: coloured cells, reference rows first, LN rows marked."""
     naamkolommen = {"Gebied": 2.2, "Wijk": 2.2, "Leidschendam-Noord": 1.1}
 
     def stijl(rij: int, kolom: str) -> FontFace | None:
         if rij < 2:
-            return FontFace(emphasis="BOLD", fill_color=(236, 236, 236))
+            return FontFace(emphasis="BOLD", fill_color=_hex(s.REFERENTIE_GRIJS))  # gemeente and LN rows
         if ov.in_programma[rij] and kolom in naamkolommen:
             return FontFace(emphasis="BOLD", fill_color=_hex(s.LN_MARKERING))
         vul = s.VERGELIJKING_KLEUR.get(ov.vergelijkingen.iat[rij, ov.tabel.columns.get_loc(kolom)])
@@ -149,11 +140,11 @@ def raadsoverzicht_pdf(data: Wijkdata, ov: Raadsoverzicht, gemaakt: date) -> byt
     pdf.kop("Raadsoverzicht Sterk voor Noord", 18)
     pdf.tekst(f"Leidschendam-Noord en alle {'buurten' if ov.niveau == 'buurt' else 'wijken'} tegenover het gemiddelde van "
               f"de gemeente {s.GEMEENTE_NAAM}: het doel van het programma voor 2041.", 10)
-    pdf.tekst(f"Gegevens: {ov.peiljaren} Gemaakt op {gemaakt:%d-%m-%Y}.", 8, GRIJS)
+    pdf.tekst(f"Gegevens: {ov.peiljaren} Gemaakt op {gemaakt:%d-%m-%Y}.", 8, s.TEKST_GRIJS)
     pdf.ln(3)
     _kaartjes(pdf, data, ov)
     pdf.tekst("Zwarte rand: Leidschendam-Noord; grijze rand: gemeentegrens. Buurten zonder eigen cijfer tonen het cijfer "
-              "van hun wijk. Vereenvoudigde grenzen (CBS, EPSG:28992).", 7.5, GRIJS)
+              "van hun wijk. Vereenvoudigde grenzen (CBS, EPSG:28992).", 7.5, s.TEKST_GRIJS)
     pdf.ln(3)
     pdf.kop(f"{data.programmagebied.naam} tegen de gemeente", 11)
     profiel = profieltabel(data, data.programmagebied.code)
@@ -165,7 +156,7 @@ def raadsoverzicht_pdf(data: Wijkdata, ov: Raadsoverzicht, gemaakt: date) -> byt
     _overzichtstabel(pdf, ov)
     pdf.ln(2)
     pdf.tekst("Oranje: ongunstiger dan de gemeente; blauw: gunstiger; geel: gebied in Leidschendam-Noord. (hoger)/(lager): "
-              "anders dan de gemeente zonder oordeel. * cijfer van de wijk. onbekend: geen bron geeft dit cijfer.", 7.5, GRIJS)
+              "anders dan de gemeente zonder oordeel. * cijfer van de wijk. onbekend: geen bron geeft dit cijfer.", 7.5, s.TEKST_GRIJS)
     pdf.add_page()
     pdf.kop("Acties per opgave")
     _acties(pdf, ov)

@@ -14,7 +14,7 @@ from app.svg_grafiek import Rij
 from geo.bundel import Wijkdata
 from geo.indicators import gebiedsprofiel
 from geo.schema import ONBEKEND
-from geo.vergelijking import NIET_VERGELIJKBAAR, vergelijk, verschil, verschil_eenheid
+from geo.vergelijking import GELIJK, NIET_VERGELIJKBAAR, vergelijk, verschil, verschil_eenheid
 
 GEBIED = "Dit gebied"
 HOOFDKOLOMMEN = (GEBIED, "Gemeente", "Leidschendam-Noord", "Beoordeling")
@@ -31,12 +31,12 @@ def beoordeling_tekst(vergelijking: str) -> str:
     if vergelijking == ONBEKEND:
         return "—"
     if vergelijking == NIET_VERGELIJKBAAR:
-        return "niet vergelijkbaar (totaal)"
-    return f"{vergelijking} {'aan' if vergelijking == 'gelijk' else 'dan'} gemeente"
+        return "niet vergelijkbaar"
+    return f"{vergelijking} {'aan' if vergelijking == GELIJK else 'dan'} gemeente"
 
 
 def _profiel(data: Wijkdata, code: str) -> pd.DataFrame:
-    profiel = gebiedsprofiel(data.indicatoren, data.grenzen, code, data.programmagebied.code)
+    profiel = gebiedsprofiel(data.indicatoren, data.grenzen, data.definities, code, data.programmagebied.code)
     volgorde = {ind: i for i, ind in enumerate(data.definities)}  # programme figures first
     return profiel.sort_values("indicator", key=lambda k: k.map(volgorde))
 
@@ -63,11 +63,11 @@ def profieltabel(data: Wijkdata, code: str) -> pd.DataFrame:
 
 
 def grafiekrijen(data: Wijkdata, code: str) -> list[Rij]:
-    """Rows for the gap chart: only shares and per-unit figures can stand against the gemeente."""
+    """Rows for the gap chart: comparable indicators for which the area and the gemeente have a figure."""
     rijen = []
     for r in _profiel(data, code).itertuples(index=False):
         ind = data.definities[r.indicator]
-        if ind.vergelijkbaar:
+        if ind.vergelijkbaar and not (math.isnan(r.waarde) or math.isnan(r.gemeente)):
             rijen.append(Rij(ind.label, ind.eenheid, ind.beter, r.waarde, r.gemeente, r.programmagebied,
                              vergelijk(ind, r.waarde, r.gemeente)))
     return rijen

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app import settings as s
+from app.formats import markdown_veilig, veilige_tabel
 from app.items_table import lijst
 from app.kleine_kaarten import locatorkaart
 from app.profiel import GEBIED, grafiekrijen, profieltabel
@@ -45,16 +46,23 @@ def kies(data: Wijkdata) -> str:
                         help="Een buurt, een wijk of heel Leidschendam-Noord. Typ om te zoeken.")
 
 
-def toelichting(data: Wijkdata, code: str) -> str:
+def _toelichting(data: Wijkdata, code: str) -> str:
     buurten = data.grenzen.buurten.set_index("code")
     if code == data.programmagebied.code:
         return data.programmagebied.toelichting
     if code in buurten.index:
         wijk = buurten.at[code, "wijkcode"]
         noord = " Onderdeel van Leidschendam-Noord." if code in data.programmagebied.buurten else ""
-        return (f"Buurt {code} in wijk {data.wijknamen[wijk]} ({wijk}).{noord} Waar CBS alleen een wijkcijfer geeft, "
-                "toont het profiel het cijfer van de wijk (kolom Niveau: 'wijkcijfer').")
+        return (f"Buurt {code} in wijk {data.wijknamen[wijk]} ({wijk}).{noord} Waar CBS een aandeel of dichtheid alleen "
+                "per wijk geeft, toont het profiel het cijfer van de wijk (kolom Niveau: 'wijkcijfer'). Totalen van de "
+                "wijk (inwoners, woningen) gelden niet voor de buurt en staan als onbekend.")
     return f"Wijk {code}, {len(buurten[buurten['wijkcode'] == code])} buurten."
+
+
+def toon_kop(data: Wijkdata, code: str) -> None:
+    """The area's name and what it is (level, wijk, part of Leidschendam-Noord)."""
+    st.header(markdown_veilig(data.gebieden.at[code, "naam"]))
+    st.caption(markdown_veilig(_toelichting(data, code)))
 
 
 def toon_cijfers(data: Wijkdata, code: str) -> pd.DataFrame:
@@ -63,7 +71,7 @@ def toon_cijfers(data: Wijkdata, code: str) -> pd.DataFrame:
     grafiek, ligging = st.columns([3, 1], gap="medium")
     with grafiek:
         st.subheader("Afstand tot het gemeentegemiddelde")
-        rijen = [r for r in grafiekrijen(data, code) if not (pd.isna(r.waarde) or pd.isna(r.gemeente))]
+        rijen = grafiekrijen(data, code)
         if rijen:
             st.html(als_afbeelding(afstandsgrafiek(rijen, naam, data.programmagebied.naam),
                                    f"Grafiek: afstand van {naam} tot het gemeentegemiddelde; de cijfers staan in de tabel Alle cijfers."))
@@ -77,12 +85,13 @@ def toon_cijfers(data: Wijkdata, code: str) -> pd.DataFrame:
     with ligging:
         st.subheader("Ligging")
         st.html(als_afbeelding(locatorkaart(data, code), f"Kaartje: ligging van {naam} in de gemeente (oranje omlijnd)."))
-        st.caption("Oranje omlijnd: dit gebied. Zwart: Leidschendam-Noord. Vereenvoudigde CBS-grenzen 2024.")
+        st.caption(f"Oranje omlijnd: dit gebied. Zwart: Leidschendam-Noord. Vereenvoudigde CBS-grenzen {data.grenzen.bron.jaar}.")
     st.subheader("Alle cijfers")
     tabel = profieltabel(data, code)
-    st.table(tabel.set_index("Indicator"))
-    st.caption("onbekend: geen bron geeft dit cijfer. niet vergelijkbaar (totaal): een totaal van een gebied zegt "
-               "niets naast het gemeentetotaal; 'wijkcijfer': het cijfer van de wijk waarin de buurt ligt.")
+    st.table(veilige_tabel(tabel.set_index("Indicator")))
+    st.caption("onbekend: geen bron geeft dit cijfer. niet vergelijkbaar: een totaal (inwoners, hectare) of een aandeel "
+               "in het gemeentetotaal zegt niets naast het cijfer van de gemeente. 'wijkcijfer': het cijfer van de wijk "
+               "waarin de buurt ligt.")
     return tabel
 
 
@@ -96,7 +105,7 @@ def toon_items(data: Wijkdata, code: str) -> None:
         st.info("Geen acties of overlast voor deze keuze. " + ("Kies een of meer opgaven." if not opgaven else
                 "Voor dit gebied noemen de bronnen geen acties of overlast bij deze opgave."))
         return
-    st.table(lijst(items, {"reikwijdte": "Betreft"}).set_index("Naam"))
+    st.table(veilige_tabel(lijst(items, {"reikwijdte": "Betreft"}).set_index("Naam")))
     st.caption("Betreft: 'dit gebied', een deel ervan, of een groter gebied waar dit gebied onder valt (de meeste acties "
                "hebben geen precieze plek).")
 
@@ -104,6 +113,7 @@ def toon_items(data: Wijkdata, code: str) -> None:
 def toon_download(data: Wijkdata, code: str, tabel: pd.DataFrame) -> None:
     regels = export.bronvermelding(data, date.today())
     st.download_button(
-        "Profiel downloaden (CSV)", lambda: export.csv_bytes(tabel.rename(columns={GEBIED: data.gebieden.at[code, "naam"]}), regels),
+        "Profiel downloaden (CSV)",
+        lambda: export.csv_bytes(tabel.rename(columns={GEBIED: f"{data.gebieden.at[code, 'naam']} (dit gebied)"}), regels),
         f"sterk-voor-noord-profiel-{code}.csv", "text/csv", key="profiel_csv", on_click="ignore",
     )

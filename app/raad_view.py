@@ -10,6 +10,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from app import settings as s
+from app.formats import markdown_veilig, veilige_tabel
 from app.legend import LEGENDA_CSS, klassen_lijst
 from app.pdf_overzicht import raadsoverzicht_pdf
 from app.raadsoverzicht import GEBIED, NOORD, WIJK, WIJKCIJFER, Raadsoverzicht, bouw, kolomnaam
@@ -21,7 +22,6 @@ from geo.vergelijking import OVERZICHT_NIVEAUS
 
 NIVEAU_KEY, SORTEER_KEY, VOLGORDE_KEY = "raad_niveau", "raad_sorteer", "raad_volgorde"
 OPLOPEND, AFLOPEND = "oplopend", "aflopend"
-REFERENTIE = "#ececec"
 
 
 def url_parameters() -> list[Parameter]:
@@ -53,13 +53,13 @@ def gestyled(ov: Raadsoverzicht) -> Styler:
         css = ov.vergelijkingen.map(lambda w: f"background-color: {s.VERGELIJKING_KLEUR[w]}" if w in s.VERGELIJKING_KLEUR else "")
         naamkolommen = [k for k in (GEBIED, WIJK, NOORD) if k in tabel.columns]
         for i, noord in enumerate(ov.in_programma):
-            if i < 2:
-                css.iloc[i] = f"background-color: {REFERENTIE}; font-weight: bold"
+            if i < 2:  # the gemeente and Leidschendam-Noord rows
+                css.iloc[i] = f"background-color: {s.REFERENTIE_GRIJS}; font-weight: bold"
             elif noord:
                 css.loc[i, naamkolommen] = f"background-color: {s.LN_MARKERING}; font-weight: bold"
         return css
 
-    return ov.tabel.style.apply(stijlen, axis=None).hide(axis="index")
+    return veilige_tabel(ov.tabel).style.apply(stijlen, axis=None).hide(axis="index")
 
 
 def _legenda_tabel(ov: Raadsoverzicht) -> str:
@@ -68,7 +68,6 @@ def _legenda_tabel(ov: Raadsoverzicht) -> str:
         f'<span class="wk-vak" style="background:{s.VERGELIJKING_KLEUR["gunstiger"]}"></span>gunstiger dan het gemeentegemiddelde',
         f'<span class="wk-vak" style="background:{s.LN_MARKERING}"></span>gebied in Leidschendam-Noord',
         "(hoger) / (lager): anders dan de gemeente, zonder beter of slechter (bijvoorbeeld dichtheid)",
-        "geen woord: een totaal (inwoners) is niet te vergelijken met het gemeentetotaal",
         "onbekend: geen bron geeft dit cijfer",
     ]
     if ov.niveau == "buurt":
@@ -78,6 +77,8 @@ def _legenda_tabel(ov: Raadsoverzicht) -> str:
 
 
 def toon_tabel(ov: Raadsoverzicht) -> None:
+    if ov.gesorteerd_op_naam:
+        st.info(f"Voor {s.NIVEAU_LABEL[ov.niveau].lower()} is het gekozen sorteercijfer niet bekend; de tabel staat op naam.")
     st.table(gestyled(ov))
     st.html(LEGENDA_CSS + _legenda_tabel(ov))
     st.caption(ov.peiljaren)
@@ -100,11 +101,11 @@ def toon_kaartjes(data: Wijkdata, ov: Raadsoverzicht) -> None:
 
 def toon_acties(ov: Raadsoverzicht) -> None:
     for opgave, tabel in ov.acties.items():
-        st.markdown(f"**{opgave}** — {len(tabel)} acties")
+        st.markdown(f"**{markdown_veilig(opgave)}** — {len(tabel)} acties")
         if tabel.empty:
             st.info("Voor deze opgave zijn geen acties bekend.")
         else:
-            st.table(tabel.set_index("Actie"))
+            st.table(veilige_tabel(tabel.set_index("Actie")))
 
 
 def toon_downloads(data: Wijkdata, ov: Raadsoverzicht, vandaag: date) -> None:
@@ -128,6 +129,10 @@ def toon_downloads(data: Wijkdata, ov: Raadsoverzicht, vandaag: date) -> None:
                                "application/pdf", key="raad_pdf", type="primary", on_click="ignore")
     st.caption("Elk bestand bevat de bronvermelding en licentie (CBS: CC-BY 4.0). Tip: de pagina afdrukken "
                "(Ctrl+P) geeft een A4 liggend zonder zijbalk en knoppen.")
+
+
+def toon_bronnen(ov: Raadsoverzicht) -> None:
+    st.html("".join(f"<p style='margin:2px 0;font-size:0.85rem'>{html.escape(r)}</p>" for r in ov.bronnen))
 
 
 def bouw_overzicht(data: Wijkdata, niveau: str, sorteer: str, aflopend: bool, vandaag: date) -> Raadsoverzicht:

@@ -6,7 +6,6 @@ the same figures in the same order with the same words.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,9 +15,11 @@ from app import settings as s
 from app.formats import korte_waarde
 from app.kleine_kaarten import Indicatorkaart, indicatorkaart
 from geo.bundel import Wijkdata
+from geo.indicators import waarden_per_gebied
 from geo.export import bronvermelding
 from geo.schema import OPGAVEN
-from geo.vergelijking import NIET_VERGELIJKBAAR, ONBEKEND, overzicht
+from geo.schema import ONBEKEND
+from geo.vergelijking import NIET_VERGELIJKBAAR, overzicht
 
 GEBIED, WIJK, NOORD = "Gebied", "Wijk", "Leidschendam-Noord"
 WIJKCIJFER = "*"  # marks a buurt showing its wijk's figure
@@ -31,7 +32,8 @@ class Raadsoverzicht:
     lang: pd.DataFrame  # geo.vergelijking.overzicht rows
     tabel: pd.DataFrame  # display strings; first rows gemeente and Leidschendam-Noord
     vergelijkingen: pd.DataFrame  # same shape as tabel: comparison word per cell ('' elsewhere)
-    in_programma: list[bool]  # per row of tabel
+    in_programma: list[bool]  # per row of tabel: an area in Leidschendam-Noord (False for the two reference rows)
+    gesorteerd_op_naam: bool  # the chosen sort column has no figure at this level, so rows are by name
     kaarten: dict[str, Indicatorkaart]
     acties: dict[str, pd.DataFrame]  # per opgave
     bronnen: list[str]
@@ -59,11 +61,9 @@ def _cel(data: Wijkdata, indicator: str, r: pd.Series, niveau: str) -> str:
 def _referentierij(data: Wijkdata, naam: str, code: str, indicatoren: tuple[str, ...]) -> dict[str, str]:
     """The gemeente or programme-area row that every area is read against."""
     rij = {GEBIED: naam, WIJK: "", NOORD: ""}
-    eigen = data.indicatoren[data.indicatoren["gebiedscode"] == code].set_index("indicator")
     for ind in indicatoren:
-        r = eigen.loc[ind] if ind in eigen.index else None
-        rij[kolomnaam(data, ind)] = korte_waarde(math.nan if r is None else r["waarde"], data.definities[ind].eenheid,
-                                              "" if r is None else r["kwalificatie"])
+        r = waarden_per_gebied(data.indicatoren, data.definities[ind], [code]).iloc[0]
+        rij[kolomnaam(data, ind)] = korte_waarde(r["waarde"], data.definities[ind].eenheid, r["kwalificatie"])
     return rij
 
 
@@ -96,7 +96,9 @@ def bouw(data: Wijkdata, niveau: str, sorteer: str, aflopend: bool, gemaakt: dat
     """Everything the overview shows for one level and sort order."""
     indicatoren = s.RAAD_INDICATOREN
     lang = overzicht(data, niveau, indicatoren)
-    volgorde = sorteervolgorde(lang, sorteer, aflopend)
+    # A sort column without any figure at this level (the shares exist per buurt only) sorts by name.
+    op_naam = sorteer != s.SORTEER_NAAM and lang.loc[lang["indicator"] == sorteer, "waarde"].isna().all()
+    volgorde = sorteervolgorde(lang, s.SORTEER_NAAM if op_naam else sorteer, aflopend and not op_naam)
     per_code = lang.set_index(["code", "indicator"])
     basis = lang.drop_duplicates("code").set_index("code")
     rijen = [
@@ -124,7 +126,8 @@ def bouw(data: Wijkdata, niveau: str, sorteer: str, aflopend: bool, gemaakt: dat
         lang=lang,
         tabel=tabel,
         vergelijkingen=pd.DataFrame(vergelijkingen, columns=tabel.columns).fillna(""),
-        in_programma=[False, True] + [bool(basis.at[c, "in_programma"]) for c in volgorde],
+        in_programma=[False, False] + [bool(basis.at[c, "in_programma"]) for c in volgorde],
+        gesorteerd_op_naam=op_naam,
         kaarten={ind: indicatorkaart(data, ind) for ind in indicatoren},
         acties=actietabellen(data),
         bronnen=bronvermelding(data, gemaakt),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geo.schema import OPGAVEN
+from geo.vergelijking import GUNSTIGER, ONGUNSTIGER
 
 APP_TITEL = "Sterk voor Noord — wijkkaart"
 PROGRAMMA_CODE = "LN"  # Leidschendam-Noord in data/programma/gebieden.csv
@@ -58,15 +59,19 @@ RAAD_INDICATOREN: tuple[str, ...] = (
     "bijstand_langer_dan_jaar",
     "bevolkingsdichtheid",
     "inwoners_per_woning",
-    "inwoners",
 )
 NIVEAU_LABEL = {"buurt": "Buurten", "wijk": "Wijken"}
 SORTEER_NAAM = "naam"
 
-# Table cells against the gemeente: light fills under dark text (contrast > 7:1), and the
-# word itself in the cell, so colour is never the only cue.
-VERGELIJKING_KLEUR = {"ongunstiger": "#f9d3bf", "gunstiger": "#cfe4f5"}
+# Against the gemeente: light fills under dark text in tables (contrast > 7:1), dark tones for
+# text and dots in the gap chart (>= 4.5:1 on white), an orange/blue pair that colour-blind
+# readers tell apart; the word itself is always written too, so colour is never the only cue.
+VERGELIJKING_KLEUR = {ONGUNSTIGER: "#f9d3bf", GUNSTIGER: "#cfe4f5"}
+VERGELIJKING_TEKSTKLEUR = {ONGUNSTIGER: "#B23A00", GUNSTIGER: "#0062A3"}
 LN_MARKERING = "#fff3c4"
+REFERENTIE_GRIJS = "#ececec"  # the gemeente and Leidschendam-Noord rows of the overview
+TEKST_GRIJS = "#4d4d4d"  # secondary text, neutral marks (8.5:1 on white)
+LOCATOR_GRIJS = "#d9d9d9"  # buurten on the locator map
 
 # Symbol colours per opgave (Okabe-Ito, colour-blind safe) and shapes per opgave, so colour is
 # never the only cue. Hotspots are triangles in vermillion.

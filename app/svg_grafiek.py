@@ -3,7 +3,7 @@
 A dot chart reads at a glance: the black tick is the gemeente average (the 2041 goal), the dot
 is the area, coloured and labelled by whether it is better or worse, and the line between them
 is the gap. Each row has its own scale starting at 0, so a gap is never exaggerated. Static
-SVG for the same reasons as the small maps; the profile table next to it is its text alternative.
+SVG for the same reasons as the small maps; the profile table below it is its text alternative.
 """
 
 from __future__ import annotations
@@ -12,11 +12,9 @@ import html
 import math
 from dataclasses import dataclass
 
+from app import settings as s
 from app.formats import korte_waarde, waarde_tekst
-from geo.vergelijking import GUNSTIGER, ONGUNSTIGER
 
-KLEUR = {ONGUNSTIGER: "#B23A00", GUNSTIGER: "#0062A3"}  # >= 4.5:1 on white, colour-blind safe pair
-NEUTRAAL = "#4d4d4d"
 RICHTING = {"lager": "lager is beter", "hoger": "hoger is beter", "neutraal": "geen beter of slechter"}
 
 
@@ -32,20 +30,19 @@ class Rij:
 
 
 def afstandsgrafiek(rijen: list[Rij], gebiedsnaam: str, programmanaam: str, breedte: int = 720) -> str:
-    """One row per indicator; rows without an area value or gemeente value are left out."""
-    rijen = [r for r in rijen if not (math.isnan(r.waarde) or math.isnan(r.gemeente))]
+    """One row per indicator; every row needs an area value and a gemeente value."""
     links, rechts, hoogte_rij = 300, breedte - 190, 46
     hoogte = 30 + hoogte_rij * len(rijen)
-    ruit_x = links + 100 + 7 * len(gebiedsnaam) + 24  # after the area's name (about 7 px per character)
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="wk-grafiek" role="img" width="{breedte}" height="{hoogte}" '
         f'viewBox="0 0 {breedte} {hoogte}" font-family="sans-serif" font-size="13">'
         f"<title>{html.escape(f'Afstand tot het gemeentegemiddelde: {gebiedsnaam}')}</title>",
-        f'<g font-size="12" fill="#1a1a1a"><line x1="{links}" y1="12" x2="{links}" y2="22" stroke="#000" stroke-width="3"/>'
-        f'<text x="{links + 8}" y="21">gemeente</text>'
-        f'<circle cx="{links + 90}" cy="17" r="6" fill="{NEUTRAAL}"/><text x="{links + 100}" y="21">{html.escape(gebiedsnaam)}</text>'
-        f'<path d="M{ruit_x} 11 l6 6 -6 6 -6 -6 Z" fill="#fff" stroke="#000" stroke-width="1.5"/>'
-        f'<text x="{ruit_x + 10}" y="21">{html.escape(programmanaam)}</text></g>',
+        # Legend on its own line from the left edge, the area's (longest) name last, so it never runs into another label.
+        f'<g font-size="12" fill="#1a1a1a"><line x1="2" y1="12" x2="2" y2="22" stroke="#000" stroke-width="3"/>'
+        f'<text x="10" y="21">gemeente</text>'
+        f'<path d="M100 11 l6 6 -6 6 -6 -6 Z" fill="#fff" stroke="#000" stroke-width="1.5"/>'
+        f'<text x="112" y="21">{html.escape(programmanaam)}</text>'
+        f'<circle cx="266" cy="17" r="6" fill="{s.TEKST_GRIJS}"/><text x="276" y="21">{html.escape(gebiedsnaam)}</text></g>',
     ]
     for i, r in enumerate(rijen):
         y = 30 + i * hoogte_rij + 22
@@ -55,7 +52,7 @@ def afstandsgrafiek(rijen: list[Rij], gebiedsnaam: str, programmanaam: str, bree
         def x(v: float, top: float = top) -> float:
             return links + (rechts - links) * v / top
 
-        kleur = KLEUR.get(r.vergelijking, NEUTRAAL)
+        kleur = s.VERGELIJKING_TEKSTKLEUR.get(r.vergelijking, s.TEKST_GRIJS)
         delen.append(
             f'<text x="0" y="{y - 4}" fill="#1a1a1a">{html.escape(r.label)}</text>'
             f'<text x="0" y="{y + 12}" font-size="11" fill="#4d4d4d">{html.escape(RICHTING[r.beter])}</text>'

@@ -16,6 +16,7 @@ import streamlit as st
 from app.formats import markdown_veilig
 
 MAX_LENGTE = 500  # longer than any valid value; a longer one is refused unread
+LAATSTE_PAGINA = "_url_laatste_pagina"  # session key: the page that read the URL last
 
 
 @dataclass(frozen=True)
@@ -71,17 +72,15 @@ def _kort(tekst: str) -> str:
     return tekst[:40] + ("…" if len(tekst) > 40 else "")
 
 
-LAATSTE_PAGINA = "_url_laatste_pagina"
-
-
 def herstel(pagina: str, parameters: Sequence[Parameter]) -> None:
     """Before the widgets: take the choices from the link when the page is entered.
 
     Only on entering the page (a new tab, a shared link, a page link with parameters): later
     reruns of the same page may carry a query string the browser has not yet updated, and
-    applying that would undo the user's last click. Widgets get their value only through
-    session state (never also a default argument), so a link's value and the default never
-    compete. Invalid values are reported on the page.
+    applying that would undo the user's last click. Every page calls this (with no parameters
+    if it has none), so leaving and re-entering a page always counts as entering. Widgets get
+    their value only through session state, so a link's value and a default never compete.
+    Invalid values are reported on the page.
     """
     if st.session_state.get(LAATSTE_PAGINA) != pagina:
         st.session_state[LAATSTE_PAGINA] = pagina

@@ -51,9 +51,11 @@ def bronvermelding(data: Wijkdata, gemaakt: date) -> list[str]:
 
 
 def breed(lang: pd.DataFrame, data: Wijkdata) -> pd.DataFrame:
-    """One row per area with, per indicator, the value, its level and the comparison word.
+    """One row per area with, per indicator: value, gemeente value, difference, comparison word,
+    level, reference year and source — so a downloaded figure never loses where it comes from.
 
-    Numeric values stay numbers (no Dutch formatting) so the download computes in a spreadsheet.
+    Numeric values stay numbers (no Dutch formatting) so the download computes in a spreadsheet;
+    an unknown figure stays empty, never 0.
     """
     basis = lang.drop_duplicates("code")[["code", "naam", "wijknaam", "in_programma"]].set_index("code")
     basis = basis.rename(columns={"naam": "gebied", "wijknaam": "wijk", "in_programma": "Leidschendam-Noord"})
@@ -64,8 +66,12 @@ def breed(lang: pd.DataFrame, data: Wijkdata) -> pd.DataFrame:
         naam = f"{ind.label} ({ind.eenheid})"
         kolommen += [
             deel["waarde"].rename(naam),
-            deel["niveau"].rename(f"{ind.label}: {NIVEAU}"),
+            deel["gemeente"].rename(f"{ind.label}: gemeente"),
+            deel["verschil"].rename(f"{ind.label}: verschil met gemeente"),
             deel["vergelijking"].rename(f"{ind.label}: {VERGELIJKING}"),
+            deel["niveau"].rename(f"{ind.label}: {NIVEAU}"),
+            deel["peiljaar"].rename(f"{ind.label}: peiljaar"),
+            deel["bron"].rename(f"{ind.label}: bron"),
         ]
     return pd.concat([basis, *kolommen], axis=1).reset_index()
 

@@ -7,6 +7,7 @@ The bundled table holds only figures a source gives. Derived indicators are comp
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,28 +22,27 @@ INDICATOREN = DATA_DIR / "indicatoren.csv"
 DEFINITIES = DATA_DIR / "indicator_definities.csv"
 
 KOLOMMEN = ("gebiedscode", "niveau", "indicator", "waarde", "eenheid", "peiljaar", "kwalificatie", "bron", "opmerking")
-DEFINITIE_KOLOMMEN = ("indicator", "label", "eenheid", "opgaven", "beter", "afgeleid", "definitie")
+DEFINITIE_KOLOMMEN = ("indicator", "label", "eenheid", "opgaven", "beter", "vergelijkbaar", "afgeleid", "definitie")
 
 
 @dataclass(frozen=True)
 class Indicator:
-    """What an indicator means; ``beter`` says which direction is an improvement."""
+    """What an indicator means.
+
+    ``beter`` says which direction is an improvement. ``vergelijkbaar`` says whether an area's
+    figure can stand against the gemeente's: shares and per-unit figures can, totals
+    (inwoners, ha) and shares *of* the gemeente total cannot. Only comparable figures of a
+    wijk may stand in for a buurt without its own figure: a wijk total is not a buurt total.
+    """
 
     id: str
     label: str
     eenheid: str
     opgaven: tuple[str, ...]
     beter: str  # "hoger", "lager" or "neutraal"
+    vergelijkbaar: bool
     afgeleid: bool
     definitie: str
-
-    @property
-    def vergelijkbaar(self) -> bool:
-        """Shares and per-unit figures compare across areas; totals (inwoners, ha) do not.
-
-        Why: an area's total set against the gemeente's total only says the area is smaller.
-        """
-        return self.eenheid.startswith("%") or " per " in self.eenheid
 
 
 def _lees_csv(pad: Path, kolommen: tuple[str, ...]) -> pd.DataFrame:
@@ -65,10 +65,12 @@ def laad_definities(pad: Path = DEFINITIES) -> dict[str, Indicator]:
             raise DataFout(pad, f"rij {rij}: onbekende opgave in {r.opgaven!r}")
         if r.beter not in ("hoger", "lager", "neutraal"):
             raise DataFout(pad, f"rij {rij}: 'beter' moet hoger, lager of neutraal zijn")
+        if r.vergelijkbaar not in ("ja", "nee") or r.afgeleid not in ("ja", "nee"):
+            raise DataFout(pad, f"rij {rij}: 'vergelijkbaar' en 'afgeleid' moeten ja of nee zijn")
         if r.indicator in definities:
             raise DataFout(pad, f"rij {rij}: indicator {r.indicator!r} staat er dubbel in")
         definities[r.indicator] = Indicator(
-            r.indicator, r.label, r.eenheid, opgaven, r.beter, r.afgeleid == "ja", r.definitie
+            r.indicator, r.label, r.eenheid, opgaven, r.beter, r.vergelijkbaar == "ja", r.afgeleid == "ja", r.definitie
         )
     return definities
 
@@ -202,32 +204,38 @@ class Kaartwaarden:
     """Per buurt the value to colour by, and where it comes from (buurt or its wijk)."""
 
     indicator: Indicator
-    waarden: pd.DataFrame  # index buurtcode; columns waarde, niveau, peiljaar, bron
+    waarden: pd.DataFrame  # index buurtcode; columns waarde, kwalificatie, niveau, peiljaar, bron
     gemeente: pd.Series | None  # the gemeente row of this indicator, if any
 
 
-def kaartbare_indicatoren(tabel: pd.DataFrame) -> list[str]:
-    """Indicators with at least one buurt or wijk figure: only those can colour the map."""
-    deel = tabel[tabel["niveau"].isin(["buurt", "wijk"])]
-    return sorted(deel["indicator"].unique())
+def kaartbare_indicatoren(tabel: pd.DataFrame, definities: dict[str, Indicator]) -> list[str]:
+    """Indicators that can colour buurten: a buurt figure, or a comparable wijk figure."""
+    buurt = set(tabel.loc[tabel["niveau"] == "buurt", "indicator"])
+    wijk = {i for i in tabel.loc[tabel["niveau"] == "wijk", "indicator"] if definities[i].vergelijkbaar}
+    return sorted(buurt | wijk)
 
 
-def waarden_per_gebied(tabel: pd.DataFrame, indicator: str, codes: pd.Series, terugval: pd.Series | None = None) -> pd.DataFrame:
-    """One figure per area code: the area's own, else the one of its ``terugval`` area, else NaN.
+def waarden_per_gebied(
+    tabel: pd.DataFrame, indicator: Indicator, codes: Sequence[str], terugval: Sequence[str | None] | None = None
+) -> pd.DataFrame:
+    """One figure per area code: the area's own, else its ``terugval`` area's, else NaN.
 
-    ``terugval`` maps a code to a larger area (a buurt to its wijk) and is aligned with ``codes``.
-    Returns a frame indexed by code with ``waarde, kwalificatie, niveau, peiljaar, bron``.
+    ``terugval`` maps each code to a larger area (a buurt to its wijk). It is used only for
+    comparable indicators: a wijk's share is a fair stand-in for its buurten, a wijk's total
+    (inwoners, ha) is not a buurt's total. Returns a frame indexed by code with
+    ``waarde, kwalificatie, niveau, peiljaar, bron``; ``niveau`` tells where the figure is from.
     """
-    deel = tabel[tabel["indicator"] == indicator].set_index("gebiedscode")
-    reserve = terugval if terugval is not None else pd.Series([None] * len(codes))
+    deel = tabel[tabel["indicator"] == indicator.id].set_index("gebiedscode")
+    reserve = list(terugval) if terugval is not None and indicator.vergelijkbaar else [None] * len(codes)
     rijen = []
     for code, groter in zip(codes, reserve, strict=True):
         bron = code if code in deel.index else groter if groter in deel.index else None
         if bron is None:
             rijen.append({"code": code, "waarde": math.nan, "kwalificatie": "", "niveau": None, "peiljaar": None, "bron": None})
-            continue
-        r = deel.loc[bron]
-        rijen.append({"code": code, "waarde": r["waarde"], "kwalificatie": r["kwalificatie"], "niveau": r["niveau"], "peiljaar": r["peiljaar"], "bron": r["bron"]})
+        else:
+            r = deel.loc[bron]
+            rijen.append({"code": code, "waarde": r["waarde"], "kwalificatie": r["kwalificatie"], "niveau": r["niveau"],
+                          "peiljaar": r["peiljaar"], "bron": r["bron"]})
     return pd.DataFrame(rijen, columns=["code", "waarde", "kwalificatie", "niveau", "peiljaar", "bron"]).set_index("code")
 
 
@@ -238,40 +246,35 @@ def gemeentewaarde(tabel: pd.DataFrame, indicator: str) -> pd.Series | None:
 
 
 def kaartwaarden(tabel: pd.DataFrame, buurten: gpd.GeoDataFrame, indicator: Indicator) -> Kaartwaarden:
-    """Value per buurt: the buurt's own figure, else its wijk's figure, else missing.
+    """Value per buurt: the buurt's own figure, else (comparable indicators) its wijk's, else missing.
 
     Why the wijk fallback: CBS kerncijfers in the bundle exist per wijk only; colouring each
-    buurt with its wijk's figure shows all 43 buurten while the level column tells the truth.
+    buurt with its wijk's share shows all 43 buurten while the level column tells the truth.
     """
-    waarden = waarden_per_gebied(tabel, indicator.id, buurten["code"], buurten["wijkcode"])
+    waarden = waarden_per_gebied(tabel, indicator, buurten["code"], buurten["wijkcode"])
     return Kaartwaarden(indicator, waarden, gemeentewaarde(tabel, indicator.id))
 
 
-def gebiedsprofiel(tabel: pd.DataFrame, grenzen: Grenzen, code: str, programmacode: str | None) -> pd.DataFrame:
+def gebiedsprofiel(
+    tabel: pd.DataFrame, grenzen: Grenzen, definities: dict[str, Indicator], code: str, programmacode: str | None
+) -> pd.DataFrame:
     """Every indicator for one area next to the gemeente and programme-area figure.
 
-    ``code`` may be a buurt, wijk, programme area or the gemeente. A buurt without its own
-    figure gets its wijk's (``niveau`` says so); other areas only show their own figures.
-    Rows have ``indicator, waarde, kwalificatie, niveau, peiljaar, bron, gemeente,
-    programmagebied`` (the last two with their ``_kwalificatie``, e.g. "ruim"); a missing figure stays NaN so the UI can say "onbekend" instead of 0.
+    ``code`` may be a buurt, wijk, programme area or the gemeente; a buurt falls back to its
+    wijk as in :func:`waarden_per_gebied`. Rows have ``indicator, waarde, kwalificatie, niveau,
+    peiljaar, bron, gemeente, programmagebied`` (the last two with their ``_kwalificatie``, e.g.
+    "ruim"); a missing figure stays NaN so the UI can say "onbekend" instead of 0.
     """
-    buurt_wijk = grenzen.buurten.set_index("code")["wijkcode"]
-    terugval = buurt_wijk.get(code)
-    gm = grenzen.gemeente["code"].iloc[0]
+    wijk = grenzen.buurten.set_index("code")["wijkcode"].get(code)
+    referenties = [grenzen.gemeente["code"].iloc[0], programmacode]
     rijen = []
-    for ind, groep in tabel.groupby("indicator", sort=True):
-        per = groep.set_index("gebiedscode")
-        eigen = per.loc[code] if code in per.index else per.loc[terugval] if terugval in per.index else None
+    for ind_id in sorted(tabel["indicator"].unique()):
+        ind = definities[ind_id]
+        eigen = waarden_per_gebied(tabel, ind, [code], [wijk]).iloc[0]
+        gem, prog = (r for _, r in waarden_per_gebied(tabel, ind, referenties).iterrows())
         rijen.append({
-            "indicator": ind,
-            "waarde": eigen["waarde"] if eigen is not None else math.nan,
-            "kwalificatie": eigen["kwalificatie"] if eigen is not None else "",
-            "niveau": eigen["niveau"] if eigen is not None else None,
-            "peiljaar": eigen["peiljaar"] if eigen is not None else None,
-            "bron": eigen["bron"] if eigen is not None else None,
-            "gemeente": per.loc[gm, "waarde"] if gm in per.index else math.nan,
-            "gemeente_kwalificatie": per.loc[gm, "kwalificatie"] if gm in per.index else "",
-            "programmagebied": per.loc[programmacode, "waarde"] if programmacode in per.index else math.nan,
-            "programmagebied_kwalificatie": per.loc[programmacode, "kwalificatie"] if programmacode in per.index else "",
+            "indicator": ind_id, **eigen.to_dict(),
+            "gemeente": gem["waarde"], "gemeente_kwalificatie": gem["kwalificatie"],
+            "programmagebied": prog["waarde"], "programmagebied_kwalificatie": prog["kwalificatie"],
         })
     return pd.DataFrame(rijen)

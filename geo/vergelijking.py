@@ -80,7 +80,7 @@ def overzicht(data: Wijkdata, niveau: str, indicatoren: Sequence[str]) -> pd.Dat
     delen = []
     for ind_id in indicatoren:
         ind = data.definities[ind_id]
-        waarden = waarden_per_gebied(data.indicatoren, ind_id, gebieden["code"], terugval).reset_index(drop=True)
+        waarden = waarden_per_gebied(data.indicatoren, ind, gebieden["code"], terugval).reset_index(drop=True)
         gem = gemeentewaarde(data.indicatoren, ind_id)
         gem_waarde = math.nan if gem is None else float(gem["waarde"])
         deel = pd.concat([basis, waarden], axis=1).assign(indicator=ind_id, gemeente=gem_waarde)

@@ -37,6 +37,10 @@ def test_wide_table_keeps_numbers_and_unknowns_empty(breed):
     rij = breed.set_index("code").loc["BU19160602"]
     assert rij["Kinderen in huishouden tot sociaal minimum (%)"] == 42
     assert rij["Kinderen in huishouden tot sociaal minimum: t.o.v. gemeente"] == "ongunstiger"
+    assert rij["Kinderen in huishouden tot sociaal minimum: gemeente"] == 9
+    assert rij["Kinderen in huishouden tot sociaal minimum: verschil met gemeente"] == 33
+    assert rij["Kinderen in huishouden tot sociaal minimum: peiljaar"] == "onbekend"
+    assert "Presentatie" in rij["Kinderen in huishouden tot sociaal minimum: bron"]
     assert pd.isna(breed.set_index("code").loc["BU19160100", "Kinderen in huishouden tot sociaal minimum (%)"])
 
 

@@ -43,11 +43,19 @@ def test_derived_figures_are_computed_and_labelled(data):
     assert not t.loc[("GM1916", "inwoners"), "afgeleid"]
 
 
-def test_map_values_fall_back_to_the_wijk(data):
-    kw = kaartwaarden(data.indicatoren, data.grenzen.buurten, data.definities["inwoners"])
-    assert kw.waarden.loc["BU19160602", "waarde"] == 3250
+def test_map_values_fall_back_to_the_wijk_for_comparable_figures(data):
+    kw = kaartwaarden(data.indicatoren, data.grenzen.buurten, data.definities["bevolkingsdichtheid"])
+    assert kw.waarden.loc["BU19160602", "waarde"] == 8049
     assert kw.waarden.loc["BU19160602", "niveau"] == "wijk"
-    assert kw.gemeente["waarde"] == 78229
+    assert kw.gemeente["waarde"] == 2399
+
+
+def test_a_wijk_total_never_stands_in_for_a_buurt(data):
+    kw = kaartwaarden(data.indicatoren, data.grenzen.buurten, data.definities["inwoners"])
+    assert kw.waarden["waarde"].isna().all()  # 3.250 inwoners is the wijk's, not De Heuvel noord's
+    assert "inwoners" not in data.kaartbaar
+    p = gebiedsprofiel(data.indicatoren, data.grenzen, data.definities, "BU19160602", "LN").set_index("indicator")
+    assert math.isnan(p.loc["inwoners", "waarde"]) and p.loc["bevolkingsdichtheid", "niveau"] == "wijk"
 
 
 def test_map_values_keep_missing_as_nan_not_zero(data):
@@ -58,7 +66,7 @@ def test_map_values_keep_missing_as_nan_not_zero(data):
 
 
 def test_profile_against_gemeente_and_programme_area(data):
-    p = gebiedsprofiel(data.indicatoren, data.grenzen, "BU19160602", "LN").set_index("indicator")
+    p = gebiedsprofiel(data.indicatoren, data.grenzen, data.definities, "BU19160602", "LN").set_index("indicator")
     assert p.loc["kinderen_sociaal_minimum", ["waarde", "gemeente"]].tolist() == [42, 9]
     assert math.isnan(p.loc["huishoudens_bijstand", "waarde"])  # no buurt figure: onbekend
     assert p.loc["huishoudens_bijstand", "programmagebied"] == 580

@@ -22,8 +22,8 @@ from geo.vergelijking import (
 from geo.schema import ONBEKEND
 
 
-def _ind(beter: str, eenheid: str = "%") -> Indicator:
-    return Indicator("x", "X", eenheid, (), beter, False, "")
+def _ind(beter: str, vergelijkbaar: bool = True) -> Indicator:
+    return Indicator("x", "X", "%", (), beter, vergelijkbaar, False, "")
 
 
 @pytest.mark.parametrize(
@@ -45,11 +45,16 @@ def test_comparison_follows_the_direction_of_better(beter, waarde, gemeente, woo
 
 
 def test_totals_are_never_compared_with_the_gemeente_total():
-    totaal = _ind("neutraal", "inwoners")
-    assert not totaal.vergelijkbaar
+    totaal = _ind("neutraal", vergelijkbaar=False)
     assert vergelijk(totaal, 3250, 78229) == NIET_VERGELIJKBAAR
     assert math.isnan(verschil(totaal, 3250, 78229))
-    assert _ind("neutraal", "inwoners per km² land").vergelijkbaar
+
+
+def test_definitions_say_which_figures_compare(data):
+    vergelijkbaar = {i for i, d in data.definities.items() if d.vergelijkbaar}
+    assert vergelijkbaar == {"kinderen_sociaal_minimum", "bijstand_langer_dan_jaar", "bevolkingsdichtheid", "inwoners_per_woning"}
+    # a share of the gemeente total is a percentage, yet not comparable with the gemeente
+    assert not data.definities["aandeel_bijstand_gemeente"].vergelijkbaar
 
 
 def test_overview_has_every_buurt_with_wijk_fallback_and_unknowns(data):

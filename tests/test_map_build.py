@@ -17,7 +17,7 @@ from geo.schema import OPGAVEN, STATUSSEN
 CDN = re.compile(r"https?://(?!service\.pdok\.nl)[^\"' ]+\.(js|css)")
 
 
-def _kaart(data, indicator="inwoners", achtergrond=False):
+def _kaart(data, indicator="bevolkingsdichtheid", achtergrond=False):
     kw = kaartwaarden(data.indicatoren, data.grenzen.buurten, data.definities[indicator])
     klassen = natuurlijke_grenzen(kw.waarden["waarde"].tolist())
     start = beeld(data.omlijningen_web["programmagebied"].total_bounds)
@@ -74,7 +74,7 @@ def test_view_fits_leidschendam_noord_closer_than_gemeente(data):
 
 
 def _keuze(data, opgaven=OPGAVEN, statussen=STATUSSEN, acties=True, hotspots=True):
-    return Kaartkeuze(tuple(opgaven), tuple(statussen), data.definities["inwoners"], acties, hotspots, False, s.BEELD_NOORD)
+    return Kaartkeuze(tuple(opgaven), tuple(statussen), data.definities["bevolkingsdichtheid"], acties, hotspots, False, s.BEELD_NOORD)
 
 
 @pytest.mark.parametrize("opgave", OPGAVEN)
@@ -98,4 +98,4 @@ def test_indicator_choice_follows_opgave(data):
     wonen = indicatoren_voor(data, ("Fijn en veilig wonen",))
     assert "inwoners_per_woning" in wonen and "bijstand_langer_dan_jaar" not in wonen
     assert "bijstand_langer_dan_jaar" in indicatoren_voor(data, ("Financiële zelfredzaamheid",))
-    assert "inwoners" in wonen  # context figures stay available
+    assert "bevolkingsdichtheid" in wonen

@@ -74,7 +74,8 @@ def test_choosing_a_buurt_shows_its_figures_against_the_gemeente():
     assert details.loc["Kinderen in huishouden tot sociaal minimum", "Verschil met gemeente"] == "+33 procentpunt"
     assert details.loc["Kinderen in huishouden tot sociaal minimum", "Peiljaar"] == "onbekend"
     assert profiel.loc["Huishoudens met bijstandsuitkering", "Dit gebied"] == "onbekend"
-    assert details.loc["Inwoners", "Niveau"] == "wijkcijfer"
+    assert details.loc["Bevolkingsdichtheid", "Niveau"] == "wijkcijfer"
+    assert profiel.loc["Inwoners", "Dit gebied"] == "onbekend"  # a wijk total is no buurt total
 
 
 def test_bronnen_page_lists_sources_and_figures():
@@ -154,7 +155,7 @@ def test_profiel_opens_on_leidschendam_noord_with_chart_table_and_items():
     cijfers = _tabel(at, "Beoordeling")
     assert cijfers.loc["Huishoudens met bijstandsuitkering", "Dit gebied"] == "580 huishoudens"
     assert cijfers.loc["Huishoudens met bijstandsuitkering", "Gemeente"] == "ruim 2.000 huishoudens"
-    assert cijfers.loc["Inwoners", "Beoordeling"] == "niet vergelijkbaar (totaal)"
+    assert cijfers.loc["Inwoners", "Beoordeling"] == "niet vergelijkbaar"
     assert len(_tabel(at, "Betreft")) == 23  # every action and hotspot concerns the programme area
     assert any('alt="Grafiek: afstand van Leidschendam-Noord' in h.proto.body for h in at.get("html"))
     assert at.get("download_button")
@@ -165,7 +166,7 @@ def test_profiel_link_for_a_buurt_says_which_figures_are_the_wijks():
     assert not at.exception and not at.warning
     assert at.header[0].value == "De Heuvel noord"
     cijfers = _tabel(at, "Beoordeling")
-    assert cijfers.loc["Inwoners", "Niveau"] == "wijkcijfer"
+    assert cijfers.loc["Bevolkingsdichtheid", "Niveau"] == "wijkcijfer"
     assert cijfers.loc["Kinderen in huishouden tot sociaal minimum", "Beoordeling"] == "ongunstiger dan gemeente"
     assert set(_tabel(at, "Betreft")["Opgave"]) == {"Fijn en veilig wonen"}
     at.button_group(key="profiel_opgaven").set_value([]).run()
@@ -202,10 +203,10 @@ def test_raadsoverzicht_shows_table_maps_actions_and_downloads():
 
 
 def test_raadsoverzicht_link_restores_level_and_sort():
-    at = _pagina(s.PAGINA_RAAD.bestand, niveau="wijk", sorteer="inwoners", volgorde="oplopend")
+    at = _pagina(s.PAGINA_RAAD.bestand, niveau="wijk", sorteer="bevolkingsdichtheid", volgorde="oplopend")
     assert not at.exception and not at.warning
     tabel = at.table[0].value
-    assert len(tabel) == 2 + 13 and tabel.iloc[2]["Gebied"] == "Stompwijk"  # fewest inwoners first
+    assert len(tabel) == 2 + 13 and tabel.iloc[2]["Gebied"] == "Stompwijk"  # lowest density first
     at.segmented_control(key="raad_niveau").set_value("buurt").run()
     assert at.query_params["niveau"] == "buurt"
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from app import settings as s
 from app.pdf_overzicht import raadsoverzicht_pdf
+from app.profiel import grafiekrijen
 from app.raadsoverzicht import GEBIED, bouw
 from app.svg_grafiek import Rij, afstandsgrafiek
 from app.svg_kaart import Vlak, als_afbeelding, svg_kaart
@@ -30,7 +31,7 @@ def test_overview_starts_with_reference_rows_and_sorts(overzicht):
     assert len(namen) == 2 + 43
     rij = overzicht.tabel.iloc[2]
     assert rij["Kinderen in huishouden tot sociaal minimum (%)"] == "42 % (ongunstiger)"
-    assert rij["Inwoners"] == "3.250*"  # the wijk's figure, marked; a total has no verdict
+    assert rij["Bevolkingsdichtheid (inwoners per km² land)"] == "8.049* (hoger)"  # the wijk's figure, marked
     assert overzicht.in_programma[2] and not overzicht.in_programma[0]
     assert overzicht.vergelijkingen.iloc[2]["Kinderen in huishouden tot sociaal minimum (%)"] == "ongunstiger"
 
@@ -39,6 +40,13 @@ def test_gemeente_row_keeps_the_source_qualifier(data):
     wijken = bouw(data, "wijk", s.SORTEER_NAAM, False, VANDAAG)
     assert "Wijk" not in wijken.tabel.columns and len(wijken.tabel) == 2 + 13
     assert wijken.tabel.iloc[0]["Kinderen in huishouden tot sociaal minimum (%)"] == "9 %"
+
+
+def test_wijk_view_sorted_by_a_buurt_only_figure_falls_back_to_names(data):
+    wijken = bouw(data, "wijk", "kinderen_sociaal_minimum", True, VANDAAG)
+    assert wijken.gesorteerd_op_naam
+    namen = wijken.tabel[GEBIED].tolist()[2:]
+    assert namen == sorted(namen, key=str.lower)
 
 
 def test_actions_per_opgave_count_each_action_once(overzicht, data):
@@ -69,8 +77,9 @@ def test_svg_text_is_escaped_and_img_carries_alt(data):
     assert img.startswith('<img src="data:image/svg+xml;base64,') and 'alt="alt &quot;met&quot; &lt;tekens&gt;"' in img
 
 
-def test_gap_chart_leaves_out_rows_without_figures():
-    rijen = [Rij("A", "%", "lager", 42, 9, math.nan, "ongunstiger"), Rij("B", "%", "lager", math.nan, 9, 29, "onbekend")]
+def test_gap_chart_rows_only_for_comparable_known_figures(data):
+    labels = {r.label for r in grafiekrijen(data, data.programmagebied.code)}
+    assert labels == {"Bevolkingsdichtheid", "Inwoners per woning"}  # LN has no figure for the shares
+    rijen = [Rij("A", "%", "lager", 42, 9, math.nan, "ongunstiger")]
     svg = afstandsgrafiek(rijen, "Buurt <x>", "Leidschendam-Noord")
-    assert ">A<" in svg and ">B<" not in svg and "Buurt &lt;x&gt;" in svg
-    assert "42 % · ongunstiger" in svg
+    assert ">A<" in svg and "Buurt &lt;x&gt;" in svg and "42 % · ongunstiger" in svg

@@ -43,7 +43,11 @@ def test_query_round_trips():
     assert lees(query, PARAMETERS) == (staat, [])
 
 
-def test_markdown_from_a_url_is_shown_literally():
-    veilig = markdown_veilig("![x](http://example.org/a.png) <b>$x$</b> [link](javascript:alert(1))")
-    for teken in "![]()<>$":
+def test_markdown_from_a_url_or_file_is_shown_literally():
+    veilig = markdown_veilig("![x](http://example.org/a.png) <b>$x$</b> :material/home: *vet* `code`")
+    for teken in "[]<>$:*`":
         assert f"\\{teken}" in veilig
+    assert "\\](http" in veilig  # the bracket is escaped: no link or image can form
+    assert markdown_veilig("- 1. lijst") == "\\- 1. lijst" and markdown_veilig("2. punt") == "2\\. punt"
+    assert markdown_veilig("ruim 2.000 huishoudens (2022)") == "ruim 2.000 huishoudens (2022)"
+    assert markdown_veilig("regel\nnieuwe regel") == "regel nieuwe regel"

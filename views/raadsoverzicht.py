@@ -1,6 +1,5 @@
 """Raadsoverzicht: all buurten (or wijken) against the gemeente, actions per opgave, printable."""
 
-import html
 from datetime import date
 
 import streamlit as st
@@ -25,5 +24,5 @@ raad_view.toon_kaartjes(data, overzicht)
 st.subheader("Acties per opgave")
 raad_view.toon_acties(overzicht)
 st.subheader("Bronnen")
-st.html("".join(f"<p style='margin:2px 0;font-size:0.85rem'>{html.escape(r)}</p>" for r in overzicht.bronnen))
+raad_view.toon_bronnen(overzicht)
 url_state.bewaar(parameters)

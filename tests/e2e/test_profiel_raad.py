@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from app import settings as s
 from tests.e2e.conftest import ARTEFACTEN
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server
+from tests.e2e.server import app_server
 from tests.e2e.test_kaart import _geen_extern_verkeer, _kaart
 
 pytestmark = pytest.mark.e2e
@@ -59,11 +59,11 @@ def test_from_the_kaart_to_the_profile_of_a_buurt(page, app_url, verkeer):
 
 
 def test_shared_overview_link_and_pdf_download(page, app_url, verkeer):
-    page.goto(f"{app_url}/{s.PAGINA_RAAD.pad}?niveau=wijk&sorteer=inwoners&volgorde=oplopend")
+    page.goto(f"{app_url}/{s.PAGINA_RAAD.pad}?niveau=wijk&sorteer=bevolkingsdichtheid&volgorde=oplopend")
     tabel = page.locator('[data-testid="stTable"]').first
     expect(tabel.get_by_role("row").nth(3)).to_contain_text("Stompwijk", timeout=30_000)
     _klaar(page)
-    expect(page.get_by_role("img", name="Kaart Inwoners per buurt")).to_be_visible()
+    expect(page.get_by_role("img", name="Kaart Inwoners per woning per buurt")).to_be_visible()
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Download als PDF").click()
     pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
