@@ -17,6 +17,7 @@ from app.formats import markdown_veilig
 
 MAX_LENGTE = 500  # longer than any valid value; a longer one is refused unread
 LAATSTE_PAGINA = "_url_laatste_pagina"  # session key: the page that read the URL last
+MELDINGEN = "_url_meldingen"  # session key: the notices about that page's link
 
 
 @dataclass(frozen=True)
@@ -80,15 +81,16 @@ def herstel(pagina: str, parameters: Sequence[Parameter]) -> None:
     applying that would undo the user's last click. Every page calls this (with no parameters
     if it has none), so leaving and re-entering a page always counts as entering. Widgets get
     their value only through session state, so a link's value and a default never compete.
-    Invalid values are reported on the page.
+    Invalid values are reported on the page until it is left (the Kaart reruns right after its
+    first draw, so a notice shown only once would flash away).
     """
     if st.session_state.get(LAATSTE_PAGINA) != pagina:
         st.session_state[LAATSTE_PAGINA] = pagina
-        waarden, meldingen = lees(st.query_params.to_dict(), parameters)
+        waarden, st.session_state[MELDINGEN] = lees(st.query_params.to_dict(), parameters)
         for p in parameters:
             st.session_state[p.widget_key] = waarden.get(p.widget_key, p.standaard)
-        for melding in meldingen:
-            st.warning(markdown_veilig(melding))
+    for melding in st.session_state.get(MELDINGEN, []):
+        st.warning(markdown_veilig(melding))
     for p in parameters:
         st.session_state.setdefault(p.widget_key, p.standaard)
 

@@ -47,6 +47,16 @@ def test_bad_link_gives_a_dutch_notice_and_runs_nothing(page, app_url, verkeer):
     _geen_extern_verkeer(verkeer)
 
 
+def test_bad_kaart_link_keeps_its_notice_after_the_map_is_drawn(page, app_url, verkeer, data):
+    page.goto(f"{app_url}/?indicator=onzin&opgave=wonen")
+    kaart = _kaart(page)
+    _klaar(page)  # st_folium reruns the page once after its first draw
+    expect(page.locator('[data-testid="stAlert"]').filter(has_text="onbekende indicator")).to_be_visible()
+    wonen = int((data.programma.items["opgave"] == "Fijn en veilig wonen").sum())
+    expect(kaart.locator(".wk-symbool")).to_have_count(wonen)  # the valid part of the link still applies
+    _geen_extern_verkeer(verkeer)
+
+
 def test_from_the_kaart_to_the_profile_of_a_buurt(page, app_url, verkeer):
     page.goto(f"{app_url}/?buurt=BU19160200")
     _kaart(page)
