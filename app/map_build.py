@@ -156,10 +156,7 @@ class _Kaartteksten(folium.MacroElement):
 
 def _symbool_html(item: pd.Series) -> str:
     """A coloured shape per opgave (hotspots: triangle); the border tells the precision."""
-    if item["soort"] == "hotspot":
-        vorm, kleur = "driehoek", s.HOTSPOT_KLEUR
-    else:
-        vorm, kleur = s.OPGAVE_VORM[item["opgave"]], s.OPGAVE_KLEUR[item["opgave"]]
+    vorm, kleur = symboolvorm(item)
     precisie = {PRECISIE_EXACT: "exact", PRECISIE_BENADERING: "benadering"}.get(item["precisie"], "onbekend")
     return (
         f'<div class="wk-symbool wk-{item["soort"]} wk-{vorm} wk-precisie-{precisie}" '
@@ -191,7 +188,7 @@ def _popup_html(item: pd.Series) -> str:
     )
 
 
-def _verschuivingen(aantal: int, bovenrand: bool) -> list[tuple[int, int]]:
+def verschuivingen(aantal: int, bovenrand: bool) -> list[tuple[int, int]]:
     """Pixel offsets of the symbols of one area: a grid centred on the anchor, or stacked
     upwards from it when the anchor is the top edge of a large area."""
     stap = s.SYMBOOL_PX + 4
@@ -207,6 +204,28 @@ def _verschuivingen(aantal: int, bovenrand: bool) -> list[tuple[int, int]]:
     return uit
 
 
+def plaatsing(items: pd.DataFrame) -> list[tuple[pd.Series, tuple[int, int]]]:
+    """Each item with its pixel offset (at ``SYMBOOL_PX``) from its anchor; the Kaart and the
+    static maps place symbols the same way."""
+    uit = []
+    gesorteerd = items.sort_values(["soort", "opgave", "id"])
+    for (_, _, bovenrand), groep in gesorteerd.groupby(["lon", "lat", "op_bovenrand"], sort=True):
+        uit += [(item, d) for d, (_, item) in zip(verschuivingen(len(groep), bovenrand), groep.iterrows(), strict=True)]
+    return uit
+
+
+def symbooltekst(item: pd.Series) -> str:
+    """Plain text naming a symbol (tooltip, screen reader name, SVG title); escaped where used."""
+    return f"{item['naam']} — {item['opgave']}" + (f" ({item['status']})" if item["status"] else "")
+
+
+def symboolvorm(item: pd.Series) -> tuple[str, str]:
+    """(shape, colour): a shape per opgave, a triangle for hotspots."""
+    if item["soort"] == "hotspot":
+        return "driehoek", s.HOTSPOT_KLEUR
+    return s.OPGAVE_VORM[item["opgave"]], s.OPGAVE_KLEUR[item["opgave"]]
+
+
 def symboollaag(items: pd.DataFrame, naam: str) -> folium.FeatureGroup:
     """One switchable layer of action or hotspot symbols, each with tooltip and popup.
 
@@ -215,22 +234,20 @@ def symboollaag(items: pd.DataFrame, naam: str) -> folium.FeatureGroup:
     """
     laag = folium.FeatureGroup(name=naam)
     half = s.SYMBOOL_PX / 2
-    gesorteerd = items.sort_values(["soort", "opgave", "id"])
-    for (_, _, bovenrand), groep in gesorteerd.groupby(["lon", "lat", "op_bovenrand"], sort=True):
-        for (dx, dy), (_, item) in zip(_verschuivingen(len(groep), bovenrand), groep.iterrows(), strict=True):
-            tip = f"{item['naam']} — {item['opgave']}" + (f" ({item['status']})" if item["status"] else "")
-            folium.Marker(
-                location=[item["lat"], item["lon"]],
-                title=tip,  # the marker is a button for screen readers: Leaflet sets this as its name (a DOM attribute, not HTML)
-                icon=folium.DivIcon(
-                    html=_symbool_html(item),
-                    icon_size=(s.SYMBOOL_PX, s.SYMBOOL_PX),
-                    icon_anchor=(half - dx, half - dy),
-                    class_name="wk-icoon",
-                ),
-                tooltip=folium.Tooltip(html.escape(tip)),
-                popup=folium.Popup(_popup_html(item), max_width=340),
-            ).add_to(laag)
+    for item, (dx, dy) in plaatsing(items):
+        tip = symbooltekst(item)
+        folium.Marker(
+            location=[item["lat"], item["lon"]],
+            title=tip,  # the marker is a button for screen readers: Leaflet sets this as its name (a DOM attribute, not HTML)
+            icon=folium.DivIcon(
+                html=_symbool_html(item),
+                icon_size=(s.SYMBOOL_PX, s.SYMBOOL_PX),
+                icon_anchor=(half - dx, half - dy),
+                class_name="wk-icoon",
+            ),
+            tooltip=folium.Tooltip(html.escape(tip)),
+            popup=folium.Popup(_popup_html(item), max_width=340),
+        ).add_to(laag)
     return laag
 
 

@@ -1,85 +1,22 @@
 """The Raadsoverzicht as a real PDF (A4 landscape): maps, table, actions, sources and data date.
 
-fpdf2 (pure Python, actively maintained) draws the same SVG maps the page shows as vectors, so
-the PDF stays sharp and small. Noto Sans (OFL, from the PyPI package fontpkg-noto-sans, cut into
-static regular/bold files by scripts/vendor_assets.py) covers every Dutch character and the
-signs in units (km², —); the PDF core fonts only cover Latin-1.
 No Streamlit here: the test and the benchmark call it directly.
 """
 
 from __future__ import annotations
 
-import io
-import re
 from datetime import date
-from collections.abc import Callable, Sequence
-from pathlib import Path
 
-import pandas as pd
-from fpdf import FPDF, FontFace
+from fpdf import FontFace
 
 from app import settings as s
 from app.legend import klassen_regels
+from app.pdf_basis import FONT, PdfDocument, rgb
 from app.profiel import GEBIED, profieltabel
 from app.raadsoverzicht import Raadsoverzicht, kolomnaam
 from geo.bundel import Wijkdata
 
-FONT = "Noto"
-FONT_MAP = Path(__file__).resolve().parent.parent / "static" / "vendor" / "fonts"
-SVG_TITEL = re.compile(r"<title>.*?</title>", re.DOTALL)  # hover texts; fpdf2 has no use for them
-
-
-def _hex(kleur: str) -> tuple[int, int, int]:
-    kleur = kleur.lstrip("#")
-    return int(kleur[0:2], 16), int(kleur[2:4], 16), int(kleur[4:6], 16)
-
-
-class _Rapport(FPDF):
-    def __init__(self, voettekst: str) -> None:
-        super().__init__(orientation="L", unit="mm", format="A4")
-        self.voettekst = voettekst
-        self.add_font(FONT, "", FONT_MAP / "NotoSans-Regular.ttf")
-        self.add_font(FONT, "B", FONT_MAP / "NotoSans-Bold.ttf")
-        self.set_auto_page_break(True, margin=14)
-        self.set_margins(12, 12, 12)
-        self.set_title("Raadsoverzicht Sterk voor Noord")
-        self.set_lang("nl")
-        self.set_creator("Sterk voor Noord — wijkkaart")
-
-    def footer(self) -> None:
-        self.set_y(-10)
-        self.set_font(FONT, size=7)
-        self.set_text_color(*_hex(s.TEKST_GRIJS))
-        self.cell(0, 4, f"{self.voettekst} · pagina {self.page_no()}/{{nb}}", align="R")
-        self.set_text_color(0, 0, 0)
-
-    def kop(self, tekst: str, grootte: float = 13) -> None:
-        self.set_font(FONT, "B", grootte)
-        self.multi_cell(0, grootte * 0.5, tekst, new_x="LMARGIN", new_y="NEXT")
-        self.ln(1.5)
-
-    def tekst(self, tekst: str, grootte: float = 9, kleur: str = "#000000") -> None:
-        self.set_font(FONT, size=grootte)
-        self.set_text_color(*_hex(kleur))
-        self.multi_cell(0, grootte * 0.45, tekst, new_x="LMARGIN", new_y="NEXT", align="L")
-        self.set_text_color(0, 0, 0)
-
-    def tabel(self, frame: pd.DataFrame, breedtes: Sequence[float], stijl: Callable[[int, str], FontFace | None] | None = None) -> None:
-        """A table with a grey heading row repeated on every page; ``stijl(rij, kolom)`` colours cells."""
-        self.set_font(FONT, size=7.5)
-        kop = FontFace(family=FONT, emphasis="BOLD", fill_color=(220, 220, 220))
-        with self.table(col_widths=tuple(breedtes), headings_style=kop, line_height=3.8, repeat_headings=1,
-                        text_align="LEFT") as tabel:
-            kopregel = tabel.row()
-            for k in frame.columns:
-                kopregel.cell(str(k))
-            for i, (_, rij) in enumerate(frame.iterrows()):
-                regel = tabel.row()
-                for k in frame.columns:
-                    regel.cell(str(rij[k]), style=stijl(i, k) if stijl else None)
-
-
-def _kaartjes(pdf: _Rapport, data: Wijkdata, ov: Raadsoverzicht) -> None:
+def _kaartjes(pdf: PdfDocument, data: Wijkdata, ov: Raadsoverzicht) -> None:
     """The small multiples side by side, each with its class legend."""
     n = len(ov.kaarten)
     breedte = (pdf.epw - (n - 1) * 4) / n
@@ -93,13 +30,12 @@ def _kaartjes(pdf: _Rapport, data: Wijkdata, ov: Raadsoverzicht) -> None:
     laagste = onder_titels
     for i, (ind, kaart) in enumerate(ov.kaarten.items()):
         x = pdf.l_margin + i * (breedte + 4)
-        info = pdf.image(io.BytesIO(SVG_TITEL.sub("", kaart.svg).encode("utf-8")), x=x, y=onder_titels + 1, w=breedte,
-                         alt_text=f"Kaart {kolomnaam(data, ind)} per buurt")
+        info = pdf.svg(kaart.svg, x, onder_titels + 1, breedte, alt=f"Kaart {kolomnaam(data, ind)} per buurt")
         y = onder_titels + 2 + info.rendered_height
         pdf.set_font(FONT, size=7)
         for kleur, label in klassen_regels(kaart.kw, kaart.klassen):
-            pdf.set_fill_color(*_hex(kleur))
-            pdf.set_draw_color(*_hex(s.TEKST_GRIJS))
+            pdf.set_fill_color(*rgb(kleur))
+            pdf.set_draw_color(*rgb(s.TEKST_GRIJS))
             pdf.rect(x, y + 0.4, 3, 3, style="DF")
             pdf.set_xy(x + 4, y)
             pdf.cell(breedte - 4, 3.8, label)
@@ -108,22 +44,22 @@ def _kaartjes(pdf: _Rapport, data: Wijkdata, ov: Raadsoverzicht) -> None:
     pdf.set_xy(pdf.l_margin, laagste + 2)
 
 
-def _overzichtstabel(pdf: _Rapport, ov: Raadsoverzicht) -> None:
+def _overzichtstabel(pdf: PdfDocument, ov: Raadsoverzicht) -> None:
     """The same table as on screen: coloured cells, reference rows first, LN rows marked."""
     naamkolommen = {"Gebied": 2.2, "Wijk": 2.2, "Leidschendam-Noord": 1.1}
 
     def stijl(rij: int, kolom: str) -> FontFace | None:
         if rij < 2:
-            return FontFace(emphasis="BOLD", fill_color=_hex(s.REFERENTIE_GRIJS))  # gemeente and LN rows
+            return FontFace(emphasis="BOLD", fill_color=rgb(s.REFERENTIE_GRIJS))  # gemeente and LN rows
         if ov.in_programma[rij] and kolom in naamkolommen:
-            return FontFace(emphasis="BOLD", fill_color=_hex(s.LN_MARKERING))
+            return FontFace(emphasis="BOLD", fill_color=rgb(s.LN_MARKERING))
         vul = s.VERGELIJKING_KLEUR.get(ov.vergelijkingen.iat[rij, ov.tabel.columns.get_loc(kolom)])
-        return FontFace(fill_color=_hex(vul)) if vul else None
+        return FontFace(fill_color=rgb(vul)) if vul else None
 
     pdf.tabel(ov.tabel, [naamkolommen.get(k, 1.6) for k in ov.tabel.columns], stijl)
 
 
-def _acties(pdf: _Rapport, ov: Raadsoverzicht) -> None:
+def _acties(pdf: PdfDocument, ov: Raadsoverzicht) -> None:
     for opgave, tabel in ov.acties.items():
         pdf.kop(f"{opgave} — {len(tabel)} acties", 10)
         if tabel.empty:
@@ -135,7 +71,8 @@ def _acties(pdf: _Rapport, ov: Raadsoverzicht) -> None:
 
 def raadsoverzicht_pdf(data: Wijkdata, ov: Raadsoverzicht, gemaakt: date) -> bytes:
     """The whole overview as PDF bytes."""
-    pdf = _Rapport(f"Sterk voor Noord — Raadsoverzicht, gemaakt op {gemaakt:%d-%m-%Y}. {s.DATA_ATTRIBUTIE}")
+    pdf = PdfDocument("Raadsoverzicht Sterk voor Noord",
+                      f"Sterk voor Noord — Raadsoverzicht, gemaakt op {gemaakt:%d-%m-%Y}. {s.DATA_ATTRIBUTIE}")
     pdf.add_page()
     pdf.kop("Raadsoverzicht Sterk voor Noord", 18)
     pdf.tekst(f"Leidschendam-Noord en alle {'buurten' if ov.niveau == 'buurt' else 'wijken'} tegenover het gemiddelde van "

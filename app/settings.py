@@ -22,16 +22,23 @@ GEMEENTE_NAAM = "Leidschendam-Voorburg"
 
 @dataclass(frozen=True)
 class Pagina:
-    titel: str
+    titel: str  # in the navigation
     pad: str
     bestand: str
+    kop: str = ""  # the page's first heading, when it is not the title
+
+    @property
+    def koptekst(self) -> str:
+        return self.kop or self.titel
 
 
-PAGINA_KAART = Pagina("Kaart", "kaart", "views/kaart.py")
+PAGINA_KAART = Pagina("Kaart", "kaart", "views/kaart.py", APP_TITEL)
 PAGINA_PROFIEL = Pagina("Buurtprofiel", "buurtprofiel", "views/buurtprofiel.py")
 PAGINA_RAAD = Pagina("Raadsoverzicht", "raadsoverzicht", "views/raadsoverzicht.py")
+PAGINA_PRESENTATIE = Pagina("Presentatie", "presentatie", "views/presentatie.py", "Sterk voor Noord 2021–2041")
+PAGINA_PROGRAMMA = Pagina("Programma", "programma", "views/programma.py", "Programma Sterk voor Noord 2021–2041")
 PAGINA_BRONNEN = Pagina("Over de gegevens", "bronnen", "views/bronnen.py")
-PAGINAS = (PAGINA_KAART, PAGINA_PROFIEL, PAGINA_RAAD, PAGINA_BRONNEN)
+PAGINAS = (PAGINA_KAART, PAGINA_PROFIEL, PAGINA_RAAD, PAGINA_PRESENTATIE, PAGINA_PROGRAMMA, PAGINA_BRONNEN)
 
 # Short, stable URL forms of the opgaven and map views (shared links must survive a relabel).
 OPGAVE_URL = {"onderwijs": OPGAVEN[0], "financien": OPGAVEN[1], "wonen": OPGAVEN[2]}
@@ -61,6 +68,20 @@ RAAD_INDICATOREN: tuple[str, ...] = (
     "inwoners_per_woning",
 )
 NIVEAU_LABEL = {"buurt": "Buurten", "wijk": "Wijken"}
+
+# Presentatie: per opgave the indicator that colours its map and the two or three key figures
+# (indicator, area code) shown in large type; all are figures a source gives (data/indicatoren.csv).
+PRESENTATIE_INDICATOR = {
+    "Onderwijs en jeugd": "kinderen_sociaal_minimum",
+    "Financiële zelfredzaamheid": "bijstand_langer_dan_jaar",
+    "Fijn en veilig wonen": "bevolkingsdichtheid",
+}
+PRESENTATIE_KERNCIJFERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "Onderwijs en jeugd": (("kinderen_sociaal_minimum", "BU19160602"), ("kinderen_sociaal_minimum", "BU19160200")),
+    "Financiële zelfredzaamheid": (("huishoudens_bijstand", "LN"), ("aandeel_bijstand_gemeente", "LN"),
+                                   ("bijstand_langer_dan_jaar", "BU19160602")),
+    "Fijn en veilig wonen": (("bevolkingsdichtheid", "LN"), ("woningvoorraad", "LN")),
+}
 SORTEER_NAAM = "naam"
 
 # Against the gemeente: light fills under dark text in tables (contrast > 7:1), dark tones for
@@ -100,6 +121,11 @@ SYMBOLEN_PER_RIJ = 6
 ACHTERGROND_URL = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png"
 ACHTERGROND_ATTRIBUTIE = "Achtergrond: © Kadaster, BRT-Achtergrondkaart (PDOK)"
 DATA_ATTRIBUTIE = "Grenzen: CBS / Kadaster (PDOK), Wijk- en Buurtkaart 2024, CC-BY 4.0"
+
+# The PDF font family name (fpdf2); SVG text names it first so the PDF draws SVG text with it
+# (the core fonts lack "–" and "…"), browsers fall back to their sans-serif.
+LETTERTYPE = "Noto"
+SVG_LETTERTYPE = f"{LETTERTYPE}, sans-serif"
 
 # Offline front-end assets served by Streamlit from ./static at /app/static/.
 STATIC_URL = "/app/static"

@@ -35,7 +35,7 @@ def afstandsgrafiek(rijen: list[Rij], gebiedsnaam: str, programmanaam: str, bree
     hoogte = 30 + hoogte_rij * len(rijen)
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="wk-grafiek" role="img" width="{breedte}" height="{hoogte}" '
-        f'viewBox="0 0 {breedte} {hoogte}" font-family="sans-serif" font-size="13">'
+        f'viewBox="0 0 {breedte} {hoogte}" font-family="{s.SVG_LETTERTYPE}" font-size="13">'
         f"<title>{html.escape(f'Afstand tot het gemeentegemiddelde: {gebiedsnaam}')}</title>",
         # Legend on its own line from the left edge, the area's (longest) name last, so it never runs into another label.
         f'<g font-size="12" fill="#1a1a1a"><line x1="2" y1="12" x2="2" y2="22" stroke="#000" stroke-width="3"/>'

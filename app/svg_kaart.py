@@ -13,9 +13,11 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from shapely.geometry import MultiPolygon, Polygon
+import shapely
+from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from app import settings as s
 from geo.classify import GEEN_GEGEVENS
 
 GEEN_GEGEVENS_RAND = "#737373"
@@ -32,6 +34,25 @@ class Vlak:
 
 
 @dataclass(frozen=True)
+class Symbool:
+    """An action or hotspot: shape and colour as on the Kaart, placed at an anchor plus a pixel offset.
+
+    ``x, y`` are in the source CRS; ``dx, dy`` (SVG pixels) spread symbols that share an anchor.
+    A dashed ring means "location approximate or unknown"; ``vraag`` adds the "?" of unknown.
+    """
+
+    x: float
+    y: float
+    dx: int
+    dy: int
+    vorm: str  # cirkel, vierkant, ruit, driehoek
+    kleur: str
+    gestippeld: bool
+    vraag: bool
+    tekst: str
+
+
+@dataclass(frozen=True)
 class Lijn:
     """An outline drawn on top (programme area, gemeente, chosen area)."""
 
@@ -40,30 +61,70 @@ class Lijn:
     dikte: float
 
 
-def _ringen(vorm: BaseGeometry) -> list[Sequence[tuple[float, float]]]:
-    delen = vorm.geoms if isinstance(vorm, MultiPolygon) else [vorm] if isinstance(vorm, Polygon) else []
-    ringen: list[Sequence[tuple[float, float]]] = []
-    for deel in delen:
-        ringen.append(deel.exterior.coords)
-        ringen.extend(r.coords for r in deel.interiors)
-    return ringen
+def _ringen(vorm: BaseGeometry) -> list[tuple[Sequence[tuple[float, float]], bool]]:
+    """(coordinates, closed) of every ring of a polygon and every part of a line."""
+    if isinstance(vorm, Polygon):
+        return [(vorm.exterior.coords, True), *((r.coords, True) for r in vorm.interiors)]
+    if isinstance(vorm, LineString):
+        return [(vorm.coords, False)]
+    if hasattr(vorm, "geoms"):  # Multi* and collections, e.g. after clipping
+        return [ring for deel in vorm.geoms for ring in _ringen(deel)]
+    return []
 
 
-def svg_kaart(vlakken: Sequence[Vlak], lijnen: Sequence[Lijn], titel: str, breedte: int = 240, marge: int = 4) -> str:
-    """An ``<svg>`` of ``breedte`` pixels wide, its height following the areas' extent."""
+def _symbool_svg(sym: Symbool, x: float, y: float, maat: float) -> str:
+    """The Kaart's symbol shapes in SVG; the hover/alt text is escaped."""
+    h = maat / 2
+    rand = 'stroke="#1a1a1a" stroke-width="2" stroke-dasharray="3 2"' if sym.gestippeld else 'stroke="#ffffff" stroke-width="2"'
+    r = h * 1.15  # a diamond's half diagonal, so it looks as large as the square
+    punten = {
+        "vierkant": [(x - h, y - h), (x + h, y - h), (x + h, y + h), (x - h, y + h)],
+        "ruit": [(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
+        "driehoek": [(x, y - h), (x + h, y + h), (x - h, y + h)],
+    }
+    titel = f"<title>{html.escape(sym.tekst)}</title>"
+    if sym.vorm == "cirkel":
+        vorm = f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{h:.1f}" fill="{sym.kleur}" {rand}>{titel}</circle>'
+    else:
+        d = "M" + " L".join(f"{px:.1f} {py:.1f}" for px, py in punten[sym.vorm]) + " Z"
+        vorm = f'<path d="{d}" fill="{sym.kleur}" {rand}>{titel}</path>'
+    teken = "!" if sym.vorm == "driehoek" else "?" if sym.vraag else ""
+    if teken:
+        vorm += (f'<text x="{x:.1f}" y="{y + h * 0.45:.1f}" font-size="{maat * 0.6:.0f}" font-weight="bold" fill="#ffffff" '
+                 f'text-anchor="middle" font-family="{s.SVG_LETTERTYPE}">{teken}</text>')
+    return vorm
+
+
+def svg_kaart(
+    vlakken: Sequence[Vlak],
+    lijnen: Sequence[Lijn],
+    titel: str,
+    breedte: int = 240,
+    marge: int = 4,
+    symbolen: Sequence[Symbool] = (),
+    uitsnede: tuple[float, float, float, float] | None = None,
+    symbool_px: float = 18,
+) -> str:
+    """An ``<svg>`` of ``breedte`` pixels wide, its height following the extent shown.
+
+    The extent is ``uitsnede`` (minx, miny, maxx, maxy in the source CRS) or else every shape;
+    shapes outside it are clipped by the viewBox.
+    """
     vormen = [v.vorm for v in vlakken] + [lijn.vorm for lijn in lijnen]
-    minx = min(v.bounds[0] for v in vormen)
-    miny = min(v.bounds[1] for v in vormen)
-    maxx = max(v.bounds[2] for v in vormen)
-    maxy = max(v.bounds[3] for v in vormen)
+    minx, miny, maxx, maxy = uitsnede or (
+        min(v.bounds[0] for v in vormen), min(v.bounds[1] for v in vormen),
+        max(v.bounds[2] for v in vormen), max(v.bounds[3] for v in vormen),
+    )
     schaal = (breedte - 2 * marge) / max(maxx - minx, 1e-9)
     hoogte = round((maxy - miny) * schaal + 2 * marge)
 
     def pad(vorm: BaseGeometry) -> str:
+        if uitsnede:  # clip here: not every SVG renderer (fpdf2) clips to the viewBox
+            vorm = shapely.clip_by_rect(vorm, *uitsnede)
         stukken = []
-        for ring in _ringen(vorm):
+        for ring, gesloten in _ringen(vorm):
             punten = " L".join(f"{(x - minx) * schaal + marge:.1f} {(maxy - y) * schaal + marge:.1f}" for x, y in ring)
-            stukken.append(f"M{punten} Z")
+            stukken.append(f"M{punten}{' Z' if gesloten else ''}")
         return " ".join(stukken)
 
     delen = [
@@ -71,14 +132,24 @@ def svg_kaart(vlakken: Sequence[Vlak], lijnen: Sequence[Lijn], titel: str, breed
         f'viewBox="0 0 {breedte} {hoogte}"><title>{html.escape(titel)}</title>'
     ]
     for v in vlakken:
+        d = pad(v.vorm)
+        if not d:  # entirely outside the view
+            continue
         leeg = v.kleur == GEEN_GEGEVENS
         rand = f'stroke="{GEEN_GEGEVENS_RAND}" stroke-dasharray="3 2"' if leeg else f'stroke="{BUURT_RAND}"'
         delen.append(
-            f'<path d="{pad(v.vorm)}" fill="{v.kleur}" fill-rule="evenodd" {rand} stroke-width="0.8">'
+            f'<path d="{d}" fill="{v.kleur}" fill-rule="evenodd" {rand} stroke-width="0.8">'
             f"<title>{html.escape(v.tekst)}</title></path>"
         )
-    for lijn in lijnen:
-        delen.append(f'<path d="{pad(lijn.vorm)}" fill="none" stroke="{lijn.kleur}" stroke-width="{lijn.dikte}" stroke-linejoin="round"/>')
+    for lijn in lijnen:  # outlines as lines, so clipping adds no edge along the frame
+        d = pad(lijn.vorm.boundary)
+        if not d:
+            continue
+        delen.append(f'<path d="{d}" fill="none" stroke="{lijn.kleur}" stroke-width="{lijn.dikte}" stroke-linejoin="round"/>')
+    for sym in symbolen:
+        x = (sym.x - minx) * schaal + marge + sym.dx
+        y = (maxy - sym.y) * schaal + marge + sym.dy
+        delen.append(_symbool_svg(sym, x, y, symbool_px))
     delen.append("</svg>")
     return "".join(delen)
 

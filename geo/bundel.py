@@ -12,6 +12,7 @@ from geo.boundaries import CBS_2024_GENERALISEERD, GrensBron, Grenzen, laad_gren
 from geo.gebieden import Programmagebied, gebieden_tabel, laad_programmagebieden
 from geo.indicators import Indicator, kaartbare_indicatoren, laad_definities, laad_indicatoren, met_afgeleide
 from geo.programma import Programma, laad_programma
+from geo.tijdlijn import Tijdlijn, laad_tijdlijn
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Wijkdata:
     indicatoren: pd.DataFrame  # source figures plus derived ones
     kaartbaar: tuple[str, ...]
     programma: Programma
+    tijdlijn: Tijdlijn  # timeline, governance, budget and partners, sourced from programma.bronnen
     buurten_web: gpd.GeoDataFrame
     omlijningen_web: dict[str, gpd.GeoDataFrame]
     wijknamen: dict[str, str]
@@ -39,6 +41,7 @@ def laad_wijkdata(programmacode: str, grensbron: GrensBron = CBS_2024_GENERALISE
     definities = laad_definities()
     tabel = met_afgeleide(laad_indicatoren(grenzen, programmagebieden, definities), grenzen, programmagebieden, definities)
     web = naar_web(gebieden)
+    programma = laad_programma(gebieden)
     return Wijkdata(
         grenzen=grenzen,
         programmagebied=gebied,
@@ -46,7 +49,8 @@ def laad_wijkdata(programmacode: str, grensbron: GrensBron = CBS_2024_GENERALISE
         definities=definities,
         indicatoren=tabel,
         kaartbaar=tuple(kaartbare_indicatoren(tabel, definities)),
-        programma=laad_programma(gebieden),
+        programma=programma,
+        tijdlijn=laad_tijdlijn(programma.bronnen),
         buurten_web=naar_web(grenzen.buurten),
         omlijningen_web={
             "gemeente": web[web["niveau"] == "gemeente"],

@@ -38,6 +38,7 @@ class Programmabestanden:
     plaatsen: Path = MAP / "plaatsen.csv"
     plaats_gebied: Path = MAP / "plaats_gebied.csv"
     bronnen: Path = MAP / "bronnen.csv"
+    opgaven: Path = MAP / "opgaven.csv"
 
 
 KOLOMMEN = {
@@ -46,6 +47,7 @@ KOLOMMEN = {
     "plaatsen": ("id", "name", "address", "lat", "lon", "coord_source"),
     "plaats_gebied": ("plaats", "gebiedscode", "reden"),
     "bronnen": ("bron", "titel", "url", "datum"),
+    "opgaven": ("opgave", "ambitie", "aandachtspunten", "bron"),
 }
 
 # Levels whose area-level symbols are drawn on the top edge of the area, not inside it.
@@ -80,6 +82,7 @@ class Programma:
     plaatsen: pd.DataFrame
     bronnen: pd.DataFrame
     items: pd.DataFrame
+    opgaven: pd.DataFrame  # per opgave (index) its ambition and attention points, with sources
 
 
 def laad_programma(gebieden: gpd.GeoDataFrame, bestanden: Programmabestanden = Programmabestanden()) -> Programma:
@@ -92,10 +95,12 @@ def laad_programma(gebieden: gpd.GeoDataFrame, bestanden: Programmabestanden = P
     plaatsen = _lees(bestanden.plaatsen, "plaatsen")
     plaats_gebied = _lees(bestanden.plaats_gebied, "plaats_gebied")
     bronnen = _lees(bestanden.bronnen, "bronnen")
+    opgaven = _lees(bestanden.opgaven, "opgaven")
 
     gemeente = gebieden[gebieden["niveau"] == "gemeente"].to_crs(WEB_CRS).geometry.iloc[0]
     coords = _plaats_coordinaten(plaatsen, gemeente, bestanden.plaatsen)
     _controleer(acties, hotspots, plaatsen, plaats_gebied, bronnen, gebieden, bestanden)
+    _controleer_opgaven(opgaven, bronnen, bestanden.opgaven)
 
     plaatser = _Plaatser(
         coords=coords,
@@ -112,7 +117,22 @@ def laad_programma(gebieden: gpd.GeoDataFrame, bestanden: Programmabestanden = P
         for r in tabel.to_dict("records")
         for plek in split_lijst(r["plaatsen"]) or ("",)
     ]
-    return Programma(acties, hotspots, plaatsen, bronnen, pd.DataFrame(items))
+    opgaven = opgaven.assign(bron_tekst=[_bron_teksten(b, bron_tekst) for b in opgaven["bron"]]).set_index("opgave")
+    return Programma(acties, hotspots, plaatsen, bronnen, pd.DataFrame(items), opgaven)
+
+
+def _bron_teksten(bronnen: str, bron_tekst: dict[str, str]) -> str:
+    return "; ".join(bron_tekst[b] for b in split_lijst(bronnen))
+
+
+def _controleer_opgaven(opgaven: pd.DataFrame, bronnen: pd.DataFrame, pad: Path) -> None:
+    """Exactly the three opgaven, each with an ambition and known sources."""
+    if sorted(opgaven["opgave"]) != sorted(OPGAVEN):
+        raise DataFout(pad, f"verwacht precies de opgaven {', '.join(OPGAVEN)}")
+    bekend = set(bronnen["bron"])
+    for rij, r in enumerate(opgaven.itertuples(index=False), start=2):
+        if not r.ambitie.strip() or not split_lijst(r.bron) or any(b not in bekend for b in split_lijst(r.bron)):
+            raise DataFout(pad, f"rij {rij}: ambitie of bron ontbreekt of is onbekend")
 
 
 def _kenmerken(soort: str, r: dict, bron_tekst: dict[str, str]) -> dict:

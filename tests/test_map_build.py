@@ -8,7 +8,7 @@ import pytest
 
 from app import settings as s
 from app.filters import Kaartkeuze, indicatoren_voor
-from app.map_build import OfflineMap, _verschuivingen, basiskaart, beeld, symboollaag
+from app.map_build import OfflineMap, verschuivingen, basiskaart, beeld, symboollaag
 from app.map_view import gefilterde_items
 from geo.classify import natuurlijke_grenzen
 from geo.indicators import kaartwaarden
@@ -60,10 +60,10 @@ def test_symbol_text_is_escaped(data):
 
 
 def test_symbols_of_one_area_do_not_overlap():
-    verschuivingen = _verschuivingen(16, bovenrand=True)
-    assert len(set(verschuivingen)) == 16
-    assert all(dy < 0 for _, dy in verschuivingen)  # stacked above the top edge
-    assert _verschuivingen(1, bovenrand=False) == [(0, 0)]
+    stapel = verschuivingen(16, bovenrand=True)
+    assert len(set(stapel)) == 16
+    assert all(dy < 0 for _, dy in stapel)  # stacked above the top edge
+    assert verschuivingen(1, bovenrand=False) == [(0, 0)]
 
 
 def test_view_fits_leidschendam_noord_closer_than_gemeente(data):

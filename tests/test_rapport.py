@@ -83,3 +83,26 @@ def test_gap_chart_rows_only_for_comparable_known_figures(data):
     rijen = [Rij("A", "%", "lager", 42, 9, math.nan, "ongunstiger")]
     svg = afstandsgrafiek(rijen, "Buurt <x>", "Leidschendam-Noord")
     assert ">A<" in svg and "Buurt &lt;x&gt;" in svg and "42 % · ongunstiger" in svg
+
+
+def test_presentation_deck_has_one_16_9_page_per_step(data):
+    from app.pdf_presentatie import presentatie_pdf
+    from app.presentatie import stappen
+
+    alle = stappen(data)
+    pdf = PdfReader(io.BytesIO(presentatie_pdf(alle, VANDAAG)))
+    assert len(pdf.pages) == len(alle) == 7
+    for pagina, stap in zip(pdf.pages, alle, strict=True):
+        assert abs(float(pagina.mediabox.width) / float(pagina.mediabox.height) - 16 / 9) < 0.01
+        assert stap.titel in pagina.extract_text()
+    tekst = "\n".join(p.extract_text() for p in pdf.pages)
+    assert "42 %" in tekst and "557.500" in tekst and "Dagelijks Bestuur" in tekst
+
+
+def test_presentation_figures_carry_their_source(data):
+    from app.presentatie import kerncijfer
+
+    cijfer = kerncijfer(data, "kinderen_sociaal_minimum", "BU19160602")
+    assert (cijfer.waarde, cijfer.gemeente) == ("42 %", "gemeente: 9 %")
+    assert "Presentatie" in cijfer.bron and "peiljaar onbekend" in cijfer.bron
+    assert kerncijfer(data, "kinderen_sociaal_minimum", "BU19161300").waarde == "onbekend"

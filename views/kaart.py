@@ -9,7 +9,7 @@ from app.legend import LEGENDA_CSS, indicator_legenda, symbool_legenda
 from geo.classify import natuurlijke_grenzen
 from geo.indicators import kaartwaarden
 
-st.title("Sterk voor Noord — wijkkaart")
+st.title(s.PAGINA_KAART.koptekst)
 st.caption("Leidschendam-Noord (Prinsenhof, De Heuvel, Amstelwijk) tegenover de gemeente Leidschendam-Voorburg.")
 
 data = wijkdata()

@@ -11,14 +11,14 @@ from tests.e2e.test_kaart import KAART_IFRAME
 pytestmark = pytest.mark.e2e
 
 # URL paths of the pages to check ("" is the default page, the Kaart). Add new pages here.
-PAGINAS_A11Y = ["", "buurtprofiel?gebied=BU19160602", "raadsoverzicht", "bronnen"]
+PAGINAS_A11Y = ["", "buurtprofiel?gebied=BU19160602", "raadsoverzicht", "presentatie?stap=2", "programma", "bronnen"]
 
 
 def _volledig_getekend(page: Page, pad: str) -> None:
     """Wait until the page is complete: the map shows every buurt (on the Kaart), the script
     has finished (also the rerun st_folium triggers) and no element is stale any more."""
     main = page.locator('[data-testid="stMain"]')
-    expect(main.locator('[data-testid="stElementContainer"]').first).to_be_visible(timeout=30_000)
+    expect(main.locator('[data-testid="stElementContainer"]:visible').first).to_be_visible(timeout=30_000)
     if main.locator(KAART_IFRAME).count() or pad == "":
         kaart = page.frame_locator(KAART_IFRAME)
         expect(kaart.locator("path.wk-buurt")).to_have_count(43, timeout=30_000)

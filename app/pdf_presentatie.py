@@ -1,0 +1,95 @@
+"""The presentation as a 16:9 slide deck: one page per step, to send to the partners afterwards.
+
+Same steps, same figures and sources as on screen (app/presentatie.py). No Streamlit here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app import settings as s
+from app.pdf_basis import FONT, PdfDocument, rgb
+from app.presentatie import Stap
+
+DIA_FORMAAT = (190.5, 338.67)  # 16:9 in mm; fpdf2 takes (width, height) of the portrait page and turns it for "L"
+
+
+def _kerncijfers(pdf: PdfDocument, stap: Stap, x: float, breedte: float) -> None:
+    for c in stap.kerncijfers:
+        y = pdf.get_y()
+        pdf.set_fill_color(0, 0, 0)
+        pdf.rect(x, y, 1.6, 17, style="F")
+        pdf.set_xy(x + 4, y)
+        pdf.set_font(FONT, "B", 22)
+        pdf.cell(breedte - 4, 9, c.waarde, new_x="LEFT", new_y="NEXT")
+        pdf.set_font(FONT, size=10)
+        pdf.multi_cell(breedte - 4, 4.4, c.wat, new_x="LEFT", new_y="NEXT")
+        pdf.set_font(FONT, size=8)
+        pdf.set_text_color(*rgb(s.TEKST_GRIJS))
+        voet = "  ·  ".join(t for t in (c.gemeente, f"Bron: {c.bron}" if c.bron else "") if t)
+        pdf.multi_cell(breedte - 4, 3.6, voet, new_x="LEFT", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_xy(x, max(pdf.get_y(), y + 17) + 2)
+
+
+def _regels(pdf: PdfDocument, stap: Stap, x: float, breedte: float) -> None:
+    pdf.set_font(FONT, size=10)
+    for regel in stap.regels:
+        pdf.set_x(x)
+        pdf.multi_cell(breedte, 4.8, f"•  {regel}", new_x="LEFT", new_y="NEXT")
+    pdf.ln(1)
+
+
+def _dia(pdf: PdfDocument, stap: Stap, nummer: int, aantal: int) -> None:
+    pdf.add_page()
+    pdf.set_font(FONT, size=9)
+    pdf.set_text_color(*rgb(s.TEKST_GRIJS))
+    pdf.cell(0, 4, f"Sterk voor Noord · stap {nummer} / {aantal}", new_x="LMARGIN", new_y="NEXT", align="R")
+    pdf.set_text_color(0, 0, 0)
+    pdf.kop(stap.titel, 22)
+    if stap.ondertitel:
+        pdf.tekst(stap.ondertitel, 11)
+    pdf.ln(2)
+    top = pdf.get_y()
+    if stap.kaart is not None:
+        kaart_breedte = pdf.epw * 0.42
+        info = pdf.svg(stap.kaart.svg, pdf.l_margin, top, kaart_breedte, 105, alt=stap.kaart_alt)
+        pdf.set_xy(pdf.l_margin, top + info.rendered_height + 1.5)
+        pdf.set_font(FONT, size=7.5)
+        for kleur, tekst in stap.legenda:
+            y = pdf.get_y()
+            pdf.set_fill_color(*rgb(kleur))
+            pdf.rect(pdf.l_margin, y + 0.5, 2.6, 2.6, style="DF")
+            pdf.set_xy(pdf.l_margin + 3.6, y)
+            pdf.cell(kaart_breedte, 3.6, tekst, new_x="LMARGIN", new_y="NEXT")
+        x, breedte = pdf.l_margin + kaart_breedte + 8, pdf.epw - kaart_breedte - 8
+    else:
+        x, breedte = pdf.l_margin, pdf.epw
+    pdf.set_xy(x, top)
+    _kerncijfers(pdf, stap, x, breedte)
+    _regels(pdf, stap, x, breedte)
+    if stap.tabel is not None and not stap.tabel.empty:
+        pdf.set_x(x)
+        pdf.set_font(FONT, "B", 10)
+        pdf.cell(breedte, 5, stap.tabel_titel, new_x="LEFT", new_y="NEXT")
+        pdf.set_x(x)
+        pdf.tabel(stap.tabel, [3] + [1.4] * (len(stap.tabel.columns) - 1), breedte=breedte)
+    if stap.tijdlijn:  # as large as fits above the sources line
+        y = pdf.get_y() + 2
+        pdf.svg(stap.tijdlijn, pdf.l_margin, y, pdf.epw, max(40.0, pdf.h - 20 - y), alt="Tijdlijn van het programma")
+    if stap.bronnen:
+        pdf.set_y(-17)
+        pdf.set_font(FONT, size=7)
+        pdf.set_text_color(*rgb(s.TEKST_GRIJS))
+        pdf.multi_cell(0, 3, "Bronnen: " + "; ".join(stap.bronnen), new_x="LMARGIN", new_y="NEXT", align="L")
+        pdf.set_text_color(0, 0, 0)
+
+
+def presentatie_pdf(stappen: list[Stap], gemaakt: date) -> bytes:
+    """Every step as one 16:9 page."""
+    pdf = PdfDocument("Sterk voor Noord — presentatie", f"Sterk voor Noord — presentatie, gemaakt op {gemaakt:%d-%m-%Y}. "
+                      f"{s.DATA_ATTRIBUTIE}", DIA_FORMAAT)
+    pdf.set_auto_page_break(False)  # one page per step: content is sized to fit
+    for nummer, stap in enumerate(stappen, start=1):
+        _dia(pdf, stap, nummer, len(stappen))
+    return bytes(pdf.output())

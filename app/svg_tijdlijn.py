@@ -1,0 +1,116 @@
+"""The programme timeline as a static SVG: 2020 to 2024 in detail, then a break, then 2041.
+
+Why a broken axis: the events sit in 2020-2024 and the goal in 2041; on one linear axis the
+first five years would take a quarter of the width. The break is drawn, so the jump is visible.
+The table on the Programma page is the text alternative. No Streamlit here; text is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Sequence
+
+import pandas as pd
+
+from app import settings as s
+
+KERN_SOORTEN = ("besluit", "mijlpaal")
+SOORT_KLEUR = {
+    "voorbereiding": "#737373",
+    "bijeenkomst": "#0072B2",
+    "besluit": "#000000",
+    "uitvoering": "#009E73",
+    "mijlpaal": "#D55E00",
+}
+BEGIN, EINDE_DETAIL, DOEL = pd.Timestamp("2020-07-01"), pd.Timestamp("2025-01-01"), pd.Timestamp("2041-01-01")
+
+
+def _x(moment: pd.Timestamp, links: float, breuk: float, rechts: float) -> float:
+    if moment >= DOEL:
+        return rechts
+    deel = (moment - BEGIN) / (EINDE_DETAIL - BEGIN)
+    return links + (breuk - links) * min(max(deel, 0.0), 1.0)
+
+
+NIVEAUS = 3  # label rows above and below the axis
+RIJ_HOOGTE = 66
+TEKEN_PX = 7.2  # average width of a character at 13 px, to keep labels apart
+
+
+def _labels(gebeurtenissen: pd.DataFrame, links: float, breuk: float, rechts: float) -> list[tuple[float, int, list[str]]]:
+    """(x, slot, lines) per label: each label takes the first slot (above 1, below 1, above 2, …)
+    where the previous label in that slot ends before it starts, so labels do not overlap."""
+    vrij_vanaf = [-1e9] * (2 * NIVEAUS)
+    uit = []
+    for r in gebeurtenissen.itertuples():
+        x = _x(r.begin, links, breuk, rechts)
+        regels = [r.datum_tekst, *textwrap.wrap(r.titel, 26)[:3]]
+        breedte = TEKEN_PX * max(len(t) for t in regels) + 12
+        begin = x - breedte if x > breuk else x
+        slot = next((k for k in range(2 * NIVEAUS) if vrij_vanaf[k] < begin), min(range(2 * NIVEAUS), key=vrij_vanaf.__getitem__))
+        vrij_vanaf[slot] = begin + breedte
+        uit.append((x, slot, regels))
+    return uit
+
+
+def tijdlijn_svg(
+    gebeurtenissen: pd.DataFrame,
+    breedte: int = 1100,
+    alleen_kern: bool = False,
+    acties: Sequence[tuple[str, str]] = (),
+) -> str:
+    """Every event as a mark on the axis; decisions and milestones (or all) labelled.
+
+    ``acties`` are (opgave, text) lanes under the axis, e.g. ("Onderwijs en jeugd", "2 gestart, 2 gepland").
+    """
+    links, rechts = 20.0, breedte - 40.0
+    breuk = rechts - 90
+    gelabeld = gebeurtenissen if not alleen_kern else gebeurtenissen[gebeurtenissen["soort"].isin(KERN_SOORTEN)]
+    labels = _labels(gelabeld, links, breuk, rechts)
+    boven = max((slot // 2 + 1 for _, slot, _ in labels if slot % 2 == 0), default=0)
+    onder = max((slot // 2 + 1 for _, slot, _ in labels if slot % 2 == 1), default=0)
+    as_y = 40 + boven * RIJ_HOOGTE
+    lanen_y = as_y + 40 + onder * RIJ_HOOGTE
+    hoogte = lanen_y + 30 * len(acties) + 40
+    delen = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="wk-tijdlijn" role="img" width="{breedte}" height="{hoogte}" '
+        f'viewBox="0 0 {breedte} {hoogte}" font-family="{s.SVG_LETTERTYPE}" font-size="13">'
+        "<title>Tijdlijn van Sterk voor Noord, 2020 tot het doel in 2041</title>",
+        f'<line x1="{links}" y1="{as_y}" x2="{breuk}" y2="{as_y}" stroke="#000" stroke-width="3"/>',
+        f'<line x1="{breuk + 30}" y1="{as_y}" x2="{rechts}" y2="{as_y}" stroke="#000" stroke-width="3"/>',
+        f'<line x1="{breuk + 8}" y1="{as_y + 8}" x2="{breuk + 16}" y2="{as_y - 8}" stroke="#000" stroke-width="2"/>'
+        f'<line x1="{breuk + 16}" y1="{as_y + 8}" x2="{breuk + 24}" y2="{as_y - 8}" stroke="#000" stroke-width="2"/>',
+    ]
+    for jaar in range(2021, 2025):
+        x = _x(pd.Timestamp(f"{jaar}-01-01"), links, breuk, rechts)
+        delen.append(f'<line x1="{x:.1f}" y1="{as_y - 8}" x2="{x:.1f}" y2="{as_y + 8}" stroke="#000" stroke-width="2"/>'
+                     f'<text x="{x:.1f}" y="{as_y + 24}" text-anchor="middle" font-weight="bold">{jaar}</text>')
+    delen.append(f'<text x="{rechts:.1f}" y="{as_y + 24}" text-anchor="middle" font-weight="bold">2041</text>')
+    for r in gebeurtenissen.itertuples():
+        x0, x1 = _x(r.begin, links, breuk, rechts), _x(r.einde, links, breuk, rechts)
+        kleur = SOORT_KLEUR.get(r.soort, "#000000")
+        if x1 - x0 > 6:
+            delen.append(f'<line x1="{x0:.1f}" y1="{as_y}" x2="{x1:.1f}" y2="{as_y}" stroke="{kleur}" stroke-width="9" opacity="0.55"/>')
+        delen.append(f'<circle cx="{x0:.1f}" cy="{as_y}" r="6" fill="{kleur}" stroke="#fff" stroke-width="1.5">'
+                     f"<title>{html.escape(f'{r.datum_tekst}: {r.titel}')}</title></circle>")
+    for x, slot, regels in labels:
+        niveau, erboven = slot // 2, slot % 2 == 0
+        y0 = as_y - 30 - niveau * RIJ_HOOGTE - 15 * (len(regels) - 1) if erboven else as_y + 40 + niveau * RIJ_HOOGTE
+        lijn_eind = y0 + 15 * (len(regels) - 1) + 4 if erboven else y0 - 12
+        anker, dx = ("end", -4) if x > breuk else ("start", 4)
+        delen.append(f'<line x1="{x:.1f}" y1="{as_y}" x2="{x:.1f}" y2="{lijn_eind:.1f}" stroke="#737373" stroke-width="1"/>')
+        for j, regel in enumerate(regels):
+            dik = ' font-weight="bold"' if j == 0 else ""
+            delen.append(f'<text x="{x + dx:.1f}" y="{y0 + 15 * j:.1f}" text-anchor="{anker}"{dik} fill="#1a1a1a">{html.escape(regel)}</text>')
+    x0, x1 = _x(pd.Timestamp("2022-01-01"), links, breuk, rechts), _x(pd.Timestamp("2022-12-31"), links, breuk, rechts)
+    for k, (opgave, tekst) in enumerate(acties):
+        y = lanen_y + 30 * k
+        delen.append(f'<rect x="{x0:.1f}" y="{y - 12}" width="{x1 - x0:.1f}" height="16" fill="{s.OPGAVE_KLEUR.get(opgave, "#4d4d4d")}"/>'
+                     f'<text x="{x1 + 8:.1f}" y="{y + 1}" fill="#1a1a1a">{html.escape(f"{opgave}: {tekst}")}</text>')
+    x = links
+    for soort, kleur in SOORT_KLEUR.items():
+        delen.append(f'<circle cx="{x + 6}" cy="{hoogte - 18}" r="6" fill="{kleur}"/><text x="{x + 16}" y="{hoogte - 14}">{soort}</text>')
+        x += 40 + TEKEN_PX * len(soort)
+    delen.append("</svg>")
+    return "".join(delen)
