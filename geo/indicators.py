@@ -16,7 +16,7 @@ import pandas as pd
 
 from geo.boundaries import DATA_DIR, Grenzen
 from geo.gebieden import Programmagebied
-from geo.schema import NIVEAUS, ONBEKEND, OPGAVEN, DataFout, split_lijst
+from geo.schema import NIVEAUS, ONBEKEND, OPGAVEN, DataFout, lees_csv, split_lijst
 
 INDICATOREN = DATA_DIR / "indicatoren.csv"
 DEFINITIES = DATA_DIR / "indicator_definities.csv"
@@ -45,19 +45,9 @@ class Indicator:
     definitie: str
 
 
-def _lees_csv(pad: Path, kolommen: tuple[str, ...]) -> pd.DataFrame:
-    if not pad.exists():
-        raise DataFout(pad, "bestand ontbreekt")
-    tabel = pd.read_csv(pad, dtype=str, keep_default_na=False)
-    ontbrekend = [k for k in kolommen if k not in tabel.columns]
-    if ontbrekend:
-        raise DataFout(pad, f"kolommen ontbreken: {', '.join(ontbrekend)}")
-    return tabel
-
-
 def laad_definities(pad: Path = DEFINITIES) -> dict[str, Indicator]:
     """Read the indicator definitions, checking opgaven and directions."""
-    tabel = _lees_csv(pad, DEFINITIE_KOLOMMEN)
+    tabel = lees_csv(pad, DEFINITIE_KOLOMMEN)
     definities: dict[str, Indicator] = {}
     for rij, r in enumerate(tabel.itertuples(index=False), start=2):
         opgaven = split_lijst(r.opgaven)
@@ -87,7 +77,7 @@ def laad_indicatoren(
     derived, every value numeric, every year a year or "onbekend", and no area may have the same
     indicator twice.
     """
-    tabel = _lees_csv(pad, KOLOMMEN)
+    tabel = lees_csv(pad, KOLOMMEN)
     codes = {
         "buurt": set(grenzen.buurten["code"]),
         "wijk": set(grenzen.wijken["code"]),

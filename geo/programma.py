@@ -25,6 +25,7 @@ from geo.schema import (
     STATUSSEN,
     WEB_CRS,
     DataFout,
+    lees_csv,
     split_lijst,
 )
 
@@ -58,15 +59,7 @@ HOTSPOT_OPGAVE = "Fijn en veilig wonen"
 
 
 def _lees(pad: Path, soort: str) -> pd.DataFrame:
-    if not pad.exists():
-        raise DataFout(pad, "bestand ontbreekt")
-    try:
-        tabel = pd.read_csv(pad, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError) as fout:
-        raise DataFout(pad, f"bestand is geen leesbare UTF-8 CSV ({fout.__class__.__name__})") from None
-    ontbrekend = [k for k in KOLOMMEN[soort] if k not in tabel.columns]
-    if ontbrekend:
-        raise DataFout(pad, f"kolommen ontbreken: {', '.join(ontbrekend)}")
+    tabel = lees_csv(pad, KOLOMMEN[soort])
     dubbel = tabel.loc[tabel[KOLOMMEN[soort][0]].duplicated(), KOLOMMEN[soort][0]].tolist()
     if dubbel:
         raise DataFout(pad, f"dubbele ids: {', '.join(dubbel)}")

@@ -6,7 +6,10 @@ them here means a typo in a data file is caught by validation instead of silentl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+
+import pandas as pd
 
 OPGAVEN: tuple[str, ...] = (
     "Onderwijs en jeugd",
@@ -34,6 +37,21 @@ class DataFout(ValueError):
         self.bestand = Path(bestand).name
         self.melding = melding
         super().__init__(f"{self.bestand}: {melding}")
+
+
+def lees_csv(pad: Path, kolommen: Sequence[str]) -> pd.DataFrame:
+    """A bundled CSV as text cells ("" for empty); a missing file, an unreadable encoding or a
+    missing column becomes a Dutch :class:`DataFout` instead of a traceback."""
+    if not Path(pad).exists():
+        raise DataFout(pad, "bestand ontbreekt")
+    try:
+        tabel = pd.read_csv(pad, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as fout:
+        raise DataFout(pad, f"bestand is geen leesbare UTF-8 CSV ({fout.__class__.__name__})") from None
+    ontbrekend = [k for k in kolommen if k not in tabel.columns]
+    if ontbrekend:
+        raise DataFout(pad, f"kolommen ontbreken: {', '.join(ontbrekend)}")
+    return tabel
 
 
 def split_lijst(waarde: object) -> tuple[str, ...]:

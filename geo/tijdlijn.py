@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.boundaries import DATA_DIR
-from geo.schema import OPGAVEN, DataFout, split_lijst
+from geo.schema import OPGAVEN, DataFout, lees_csv, split_lijst
 
 MAP = DATA_DIR / "programma"
 
@@ -122,16 +122,7 @@ def laad_tijdlijn(bronnen: pd.DataFrame, bestanden: Tijdlijnbestanden = Tijdlijn
 
 
 def _lees(pad: Path, soort: str) -> pd.DataFrame:
-    if not pad.exists():
-        raise DataFout(pad, "bestand ontbreekt")
-    try:
-        tabel = pd.read_csv(pad, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as fout:
-        raise DataFout(pad, f"bestand is geen leesbare UTF-8 CSV ({fout.__class__.__name__})") from None
-    ontbrekend = [k for k in KOLOMMEN[soort] if k not in tabel.columns]
-    if ontbrekend:
-        raise DataFout(pad, f"kolommen ontbreken: {', '.join(ontbrekend)}")
-    tabel = tabel.apply(lambda kolom: kolom.str.strip())
+    tabel = lees_csv(pad, KOLOMMEN[soort]).apply(lambda kolom: kolom.str.strip())
     dubbel = tabel.duplicated(list(SLEUTELS[soort]), keep="first")
     if dubbel.any():
         rijen = ", ".join(str(i + 2) for i in tabel.index[dubbel])
