@@ -8,6 +8,7 @@ import streamlit as st
 from app.filters import Kaartkeuze
 from app.formats import veilige_tabel
 
+
 def lijst(items: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFrame:
     """Display table: one row per symbol, Dutch column names, plus ``extra`` item columns.
 

@@ -9,12 +9,13 @@ import pandas as pd
 
 from app import settings as s
 from app.formats import waarde_tekst
-from app.map_build import plaatsing, symbooltekst, symboolvorm
 from app.svg_kaart import Lijn, Symbool, Vlak, svg_kaart
+from app.symbolen import plaatsing, symbooltekst, symboolvorm
 from geo.bundel import Wijkdata
 from geo.classify import Klasse, kleur_voor, natuurlijke_grenzen
 from geo.indicators import Kaartwaarden, kaartwaarden
 from geo.schema import GEMEENTE_CRS, PRECISIE_EXACT, PRECISIE_ONBEKEND, WEB_CRS
+
 
 def _omlijningen(data: Wijkdata) -> list[Lijn]:
     gebieden = data.gebieden

@@ -25,13 +25,17 @@ def _vak(kleur: str, extra: str = "") -> str:
     return f'<span class="wk-vak" style="background:{kleur};{extra}"></span>'
 
 
-def klassen_regels(kw: Kaartwaarden, klassen: Sequence[Klasse]) -> list[tuple[str, str]]:
-    """(colour, text) per class with its unit, then the no-data entry: for the page and the PDF."""
+def klassen_regels(kw: Kaartwaarden, klassen: Sequence[Klasse], tel: bool = True) -> list[tuple[str, str]]:
+    """(colour, text) per class with its unit, then the no-data entry (left out when every buurt
+    has a figure): for the page and the PDF. ``tel`` adds the number of buurten without a figure,
+    which only fits a map of the whole gemeente."""
     regels = []
     for k in klassen:
         bereik = getal_tekst(k.ondergrens) if k.ondergrens == k.bovengrens else f"{getal_tekst(k.ondergrens)} – {getal_tekst(k.bovengrens)}"
         regels.append((k.kleur, f"{bereik} {kw.indicator.eenheid}"))
-    regels.append((GEEN_GEGEVENS, f"geen gegevens ({int(kw.waarden['waarde'].isna().sum())} buurten)"))
+    geen = int(kw.waarden["waarde"].isna().sum())
+    if geen:
+        regels.append((GEEN_GEGEVENS, f"geen gegevens ({geen} buurten)" if tel else "geen gegevens"))
     return regels
 
 

@@ -16,6 +16,7 @@ from app.profiel import GEBIED, profieltabel
 from app.raadsoverzicht import Raadsoverzicht, kolomnaam
 from geo.bundel import Wijkdata
 
+
 def _kaartjes(pdf: PdfDocument, data: Wijkdata, ov: Raadsoverzicht) -> None:
     """The small multiples side by side, each with its class legend."""
     n = len(ov.kaarten)

@@ -7,7 +7,7 @@ the steps only choose and order them: opening, one step per opgave, overlast, ti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -19,30 +19,56 @@ from app.raadsoverzicht import actietabellen
 from app.svg_tijdlijn import tijdlijn_svg
 from geo.bundel import Wijkdata
 from geo.indicators import gemeentewaarde
-from geo.schema import OPGAVEN, ONBEKEND, split_lijst
+from geo.schema import ONBEKEND, OPGAVEN, split_lijst
 
 
 @dataclass(frozen=True)
 class Kerncijfer:
-    """One figure in large type: the number, what it is, the gemeente next to it, its source."""
+    """One figure in large type: the number, what it is, the gemeente next to it, source and year."""
 
     waarde: str
     wat: str
-    gemeente: str
-    bron: str
+    gemeente: str = ""
+    bron: str = ""
+    peiljaar: str = ""
+    bron_nr: int = 0  # its number in the step's source list, set when the step is built
+
+    @property
+    def voetnoot(self) -> str:
+        """'gemeente: 9 % · peiljaar onbekend · bron [1]': short, the full source is in the step's list."""
+        delen = [self.gemeente, f"peiljaar {self.peiljaar}" if self.peiljaar else "", f"bron [{self.bron_nr}]" if self.bron_nr else ""]
+        return "  ·  ".join(d for d in delen if d)
 
 
-_DATUM_ACHTER = re.compile(r" \((?:\d{4}[-\d]*|ongedateerd[^)]*|ca\.[^)]*)\)$")
+_DATUM_BEGIN = re.compile(r"^(\d{4}|ongedateerd|ca\.)")
+
+
+def _zonder_datum(titel: str) -> str:
+    """'Titel (2022-05-25)' -> 'Titel': the programme's source texts carry their date, the
+    timeline's do not, and one source must not be listed twice. Nested brackets are handled."""
+    if not titel.endswith(")"):
+        return titel
+    diepte = 0
+    for i in range(len(titel) - 1, -1, -1):
+        diepte += {")": 1, "(": -1}.get(titel[i], 0)
+        if diepte == 0:
+            return titel[:i].rstrip() if _DATUM_BEGIN.match(titel[i + 1:]) else titel
+    return titel
 
 
 def _bronnen(*teksten: str) -> tuple[str, ...]:
-    """Distinct source titles from '; '-joined source texts (a trailing date dropped), sorted."""
-    delen = {_DATUM_ACHTER.sub("", d.strip()) for tekst in teksten if tekst for d in tekst.split("; ") if d.strip()}
-    return tuple(sorted(delen))
+    """Distinct source titles from '; '-joined source texts, sorted."""
+    return tuple(sorted({_zonder_datum(d.strip()) for tekst in teksten if tekst for d in tekst.split("; ") if d.strip()}))
+
+
+SYMBOLEN_UITLEG = ("Symbolen: vorm en kleur per opgave, driehoek = overlast; gestippelde rand = plek bij benadering, "
+                   "? = plek onbekend (op de rand van Leidschendam-Noord); zwarte lijn = Leidschendam-Noord.")
 
 
 @dataclass(frozen=True)
 class Stap:
+    """One step: text, key figures, an optional map with legend, a list, a timeline, sources."""
+
     titel: str
     ondertitel: str = ""
     regels: tuple[str, ...] = ()
@@ -50,10 +76,16 @@ class Stap:
     kaart: Indicatorkaart | None = None
     kaart_alt: str = ""
     legenda: tuple[tuple[str, str], ...] = ()  # (colour, text) of the map's classes
+    symbolen_uitleg: str = ""  # what the map's symbols mean, for screen and PDF
     tabel: pd.DataFrame | None = None
     tabel_titel: str = ""
     tijdlijn: str = ""  # SVG
     bronnen: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def bronregel(self) -> str:
+        """'Bronnen: [1] …; [2] …' — the numbers the key figures refer to."""
+        return "Bronnen: " + "; ".join(f"[{i}] {b}" for i, b in enumerate(self.bronnen, start=1))
 
 
 def kerncijfer(data: Wijkdata, indicator: str, code: str) -> Kerncijfer:
@@ -61,7 +93,7 @@ def kerncijfer(data: Wijkdata, indicator: str, code: str) -> Kerncijfer:
     ind = data.definities[indicator]
     rij = data.indicatoren[(data.indicatoren["indicator"] == indicator) & (data.indicatoren["gebiedscode"] == code)]
     if rij.empty:
-        return Kerncijfer(ONBEKEND, f"{ind.label} — {data.gebieden.at[code, 'naam']}", "", "geen bron geeft dit cijfer")
+        return Kerncijfer(ONBEKEND, f"{ind.label} — {data.gebieden.at[code, 'naam']}", bron="geen bron geeft dit cijfer")
     r = rij.iloc[0]
     gem = gemeentewaarde(data.indicatoren, indicator)
     gemeente = "" if gem is None else f"gemeente: {waarde_tekst(gem['waarde'], ind.eenheid, gem['kwalificatie'])}"
@@ -69,7 +101,8 @@ def kerncijfer(data: Wijkdata, indicator: str, code: str) -> Kerncijfer:
         waarde=waarde_tekst(r["waarde"], ind.eenheid, r["kwalificatie"]),
         wat=f"{ind.label} — {data.gebieden.at[code, 'naam']}",
         gemeente=gemeente,
-        bron=f"{r['bron']}; peiljaar {r['peiljaar']}",
+        bron=r["bron"],
+        peiljaar=r["peiljaar"],
     )
 
 
@@ -79,10 +112,11 @@ def _opening(data: Wijkdata) -> Stap:
     gebeurtenissen = tl.gebeurtenissen
     mijlpalen = gebeurtenissen[gebeurtenissen["titel"].str.contains("Deal voor Noord|programmaplan", case=False)
                                & gebeurtenissen["soort"].isin(["besluit", "mijlpaal"])]
-    regels = [f"{r.datum_tekst}: {r.titel}" for r in mijlpalen.itertuples()]
+    regels = [f"{r.datum_tekst}: {r.titel}" + (f". {r.opmerking}" if "Deal" in r.titel and r.opmerking else "")
+              for r in mijlpalen.itertuples()]
     if len(tl.partners):
-        regels.append(f"Partners die de bronnen noemen: {', '.join(tl.partners['partner'])}.")
-    opgaven = tuple(Kerncijfer(o, r.ambitie, "", "") for o, r in data.programma.opgaven.iterrows())
+        regels.append(f"Partners die de bronnen noemen (niet allemaal als ondertekenaar): {', '.join(tl.partners['partner'])}.")
+    opgaven = tuple(Kerncijfer(o, r.ambitie) for o, r in data.programma.opgaven.iterrows())
     return Stap(
         titel=s.PAGINA_PRESENTATIE.koptekst,
         ondertitel=f"Samen de achterstanden in Leidschendam-Noord inlopen: in 20 jaar naar het gemiddelde van de "
@@ -94,12 +128,15 @@ def _opening(data: Wijkdata) -> Stap:
 
 
 def _opgave(data: Wijkdata, opgave: str, acties: pd.DataFrame) -> Stap:
+    """The opgave's ambition, its key figures, its indicator on the map with its actions, the list."""
     indicator = s.PRESENTATIE_INDICATOR[opgave]
     ind = data.definities[indicator]
     items = data.programma.items
     eigen = items[(items["soort"] == "actie") & (items["opgave"] == opgave)]
     kaart = programmakaart(data, indicator, eigen, f"{opgave}: {ind.label} per buurt en de acties")
-    cijfers = tuple(kerncijfer(data, i, c) for i, c in s.PRESENTATIE_KERNCIJFERS[opgave])
+    ruw = [kerncijfer(data, i, c) for i, c in s.PRESENTATIE_KERNCIJFERS[opgave]]
+    bronnen = _bronnen(*(c.bron for c in ruw), data.programma.opgaven.at[opgave, "bron_tekst"])
+    cijfers = tuple(replace(c, bron_nr=bronnen.index(_zonder_datum(c.bron)) + 1) for c in ruw)
     info = data.programma.opgaven.loc[opgave]
     return Stap(
         titel=opgave,
@@ -108,10 +145,11 @@ def _opgave(data: Wijkdata, opgave: str, acties: pd.DataFrame) -> Stap:
         kerncijfers=cijfers,
         kaart=kaart,
         kaart_alt=f"Kaart van Leidschendam-Noord: {ind.label} per buurt, met de {len(eigen)} symbolen van de acties.",
-        legenda=tuple(klassen_regels(kaart.kw, kaart.klassen)) if kaart.kw else (),
-        tabel=acties[["Actie", "Status", "Jaar/periode", "Waar"]],
-        tabel_titel=f"Acties ({len(acties)})",
-        bronnen=_bronnen(*(c.bron.split("; peiljaar")[0] for c in cijfers), info["bron_tekst"]),
+        legenda=tuple(klassen_regels(kaart.kw, kaart.klassen, tel=False)) if kaart.kw else (),
+        symbolen_uitleg=SYMBOLEN_UITLEG,
+        tabel=acties[["Actie", "Status", "Waar"]] if acties["Jaar/periode"].nunique() == 1 else acties[["Actie", "Status", "Jaar/periode", "Waar"]],
+        tabel_titel=f"Acties {acties['Jaar/periode'].iloc[0]} ({len(acties)})" if acties["Jaar/periode"].nunique() == 1 else f"Acties ({len(acties)})",
+        bronnen=bronnen,
     )
 
 
@@ -126,8 +164,10 @@ def _overlast(data: Wijkdata) -> Stap:
     })
     return Stap(
         titel="Overlast: waar de wijk last van heeft",
-        ondertitel="Meeuwen, ratten, grofvuil, drugs en de omgeving van de Koreaanse kerk (werksessie 21 april 2022).",
+        ondertitel="Meeuwen- en rattenoverlast, drugs en de omgeving van de Koreaanse kerk (werksessie 21 april 2022); "
+                   "grofvuil (afvalproblemen, acties 2022).",
         kaart=kaart,
+        symbolen_uitleg=SYMBOLEN_UITLEG,
         kaart_alt=f"Kaart van Leidschendam-Noord met {len(hotspots)} overlastthema's; de meeste zonder bekende plek.",
         tabel=tabel,
         tabel_titel=f"Overlastthema's ({len(tabel)})",
@@ -139,12 +179,11 @@ def _overlast(data: Wijkdata) -> Stap:
 def _tijdlijn(data: Wijkdata) -> Stap:
     tl = data.tijdlijn
     budget = tl.budget
-    regels = tuple(f"{r.onderdeel}: {waarde_tekst(r.bedrag, '')} {r.eenheid} ({r.periode})".replace("  ", " ")
-                   for r in budget.itertuples())
+    regels = tuple(f"{r.onderdeel}: {waarde_tekst(r.bedrag, '')} {r.eenheid} ({r.periode})" for r in budget.itertuples())
     return Stap(
         titel="Van programmaplan naar uitvoering",
         ondertitel="De belangrijkste stappen sinds 2020, en het doel in 2041.",
-        tijdlijn=tijdlijn_svg(tl.gebeurtenissen, breedte=1200, alleen_kern=True),
+        tijdlijn=tijdlijn_svg(tl.gebeurtenissen, breedte=1200),
         regels=regels,
         bronnen=_bronnen(*tl.gebeurtenissen["bron_tekst"], *budget["bron_tekst"]),
     )

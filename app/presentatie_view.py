@@ -17,7 +17,7 @@ from app.data import wijkdata
 from app.pdf_presentatie import presentatie_pdf
 from app.presentatie import Stap, stappen
 from app.svg_kaart import als_afbeelding
-from app.url_state import Parameter
+from app.url_state import MELDINGEN, Parameter
 
 STAP_KEY = "presentatie_stap"
 
@@ -29,26 +29,26 @@ DIA_CSS = """
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 0.4rem 2rem 0.4rem !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.4rem; }
-.wk-dia { color: #000; font-size: clamp(17px, 1.45vw, 30px); line-height: 1.3; }
-.wk-dia h1 { font-size: clamp(30px, 3vw, 58px); margin: 0 0 0.1em; padding: 0; line-height: 1.15; }
-.wk-dia-onder { font-size: 1.15em; margin: 0 0 0.6em; }
+.wk-dia { color: #000; font-size: clamp(15px, 1.22vw, 26px); line-height: 1.28; }
+.wk-dia h1 { font-size: clamp(28px, 2.7vw, 52px); margin: 0 0 0.1em; padding: 0; line-height: 1.15; }
+.wk-dia-onder { font-size: 1.15em; margin: 0 0 0.5em; }
 .wk-dia-inhoud { display: flex; gap: 2vw; align-items: flex-start; }
 .wk-dia-kaart { flex: 0 0 46%; }
-.wk-dia-kaart img { width: 100%; max-height: 62vh; object-fit: contain; border: 2px solid #000; }
+.wk-dia-kaart img { width: 100%; max-height: calc(100vh - 20em); object-fit: contain; border: 2px solid #000; }
 .wk-dia-rechts { flex: 1 1 auto; min-width: 0; }
 .wk-dia-cijfers { display: flex; flex-wrap: wrap; gap: 1.2vw; margin-bottom: 0.6em; }
 .wk-cijfer { border-left: 0.35em solid #000; padding: 0.1em 0.6em; flex: 1 1 30%; }
-.wk-cijfer b { display: block; font-size: 2.1em; line-height: 1.05; }
+.wk-cijfer b { display: block; font-size: 1.9em; line-height: 1.05; }
 .wk-cijfer small, .wk-dia-bron { font-size: max(14px, 0.7em); color: #333; display: block; }
 .wk-dia ul { margin: 0.2em 0 0.4em 1.1em; padding: 0; }
 section.wk-dia ul, section.wk-dia li { font-size: 1em; }  /* Streamlit sets lists to 1rem */
-.wk-dia table { border-collapse: collapse; width: 100%; font-size: 0.82em; }
-.wk-dia th, .wk-dia td { border-bottom: 1px solid #4d4d4d; padding: 0.15em 0.4em; text-align: left; vertical-align: top; }
-.wk-dia-legenda { list-style: none; margin: 0.3em 0 0 !important; display: flex; flex-wrap: wrap; gap: 0.2em 1em;
-  font-size: max(15px, 0.8em); }
+section.wk-dia table { border-collapse: collapse; width: 100%; font-size: 0.85em; line-height: 1.2; }
+.wk-dia th, .wk-dia td { border-bottom: 1px solid #4d4d4d; padding: 0.1em 0.4em; text-align: left; vertical-align: top; }
+.wk-dia-legenda { list-style: none; margin: 0.3em 0 0 !important; display: flex; flex-wrap: wrap; gap: 0.1em 1em;
+  font-size: max(14px, 0.75em) !important; line-height: 1.2; }
 .wk-dia-legenda span { display: inline-block; width: 1em; height: 1em; border: 1px solid #000; vertical-align: -0.15em;
   margin-right: 0.3em; }
-.wk-dia-tijdlijn img { width: 100%; }
+.wk-dia-tijdlijn img { width: 100%; max-height: calc(100vh - 22em); object-fit: contain; }
 .wk-dia-bron { margin-top: 0.5em; }
 </style>
 """
@@ -63,9 +63,10 @@ TOETSEN_JS = """
   const volgende = new Set(["PageDown", "ArrowRight", "ArrowDown", " ", "Spacebar"]);
   const vorige = new Set(["PageUp", "ArrowLeft", "ArrowUp"]);
   document.addEventListener("keydown", function (e) {
-    if (!document.querySelector(".wk-dia") || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!document.querySelector(".wk-dia") || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
     const doel = e.target;
     if (doel && (doel.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(doel.tagName))) return;
+    if (doel && doel.tagName === "BUTTON" && (e.key === " " || e.key === "Enter")) return;  // the focused button's own action
     const sleutel = volgende.has(e.key) ? "dia_volgende" : vorige.has(e.key) ? "dia_vorige"
       : e.key === "Home" ? "dia_begin" : e.key === "End" ? "dia_einde" : null;
     const knop = sleutel && document.querySelector(".st-key-" + sleutel + " button");
@@ -96,8 +97,7 @@ def dia_html(stap: Stap, nummer: int, aantal: int) -> str:
     rechts = []
     if stap.kerncijfers:
         cijfers = "".join(
-            f'<div class="wk-cijfer"><b>{e(c.waarde)}</b>{e(c.wat)}<small>{e(c.gemeente)}</small>'
-            + (f"<small>Bron: {e(c.bron)}</small>" if c.bron else "") + "</div>"
+            f'<div class="wk-cijfer"><b>{e(c.waarde)}</b>{e(c.wat)}<small>{e(c.voetnoot)}</small></div>'
             for c in stap.kerncijfers
         )
         rechts.append(f'<div class="wk-dia-cijfers">{cijfers}</div>')
@@ -110,8 +110,7 @@ def dia_html(stap: Stap, nummer: int, aantal: int) -> str:
                       f"<thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table>")
     if stap.kaart is not None:
         legenda = "".join(f'<li><span style="background:{k}"></span>{e(t)}</li>' for k, t in stap.legenda)
-        symbolen = ('<li>symbolen: vorm en kleur per opgave, driehoek = overlast; '
-                    'gestippelde rand = plek bij benadering, ? = plek onbekend; zwarte rand = Leidschendam-Noord</li>')
+        symbolen = f"<li>{e(stap.symbolen_uitleg)}</li>" if stap.symbolen_uitleg else ""
         delen.append(f'<div class="wk-dia-inhoud"><div class="wk-dia-kaart">{als_afbeelding(stap.kaart.svg, stap.kaart_alt)}'
                      f'<ul class="wk-dia-legenda">{legenda}{symbolen}</ul></div>'
                      f'<div class="wk-dia-rechts">{"".join(rechts)}</div></div>')
@@ -120,13 +119,14 @@ def dia_html(stap: Stap, nummer: int, aantal: int) -> str:
     if stap.tijdlijn:
         delen.append(f'<div class="wk-dia-tijdlijn">{als_afbeelding(stap.tijdlijn, "Tijdlijn van het programma; de volledige lijst staat op de pagina Programma.")}</div>')
     if stap.bronnen:
-        delen.append(f'<p class="wk-dia-bron">Bronnen: {e("; ".join(stap.bronnen))}</p>')
+        delen.append(f'<p class="wk-dia-bron">{e(stap.bronregel)}</p>')
     delen.append("</section>")
     return "".join(delen)
 
 
 def _ga_naar(nummer: int) -> None:
     st.session_state[STAP_KEY] = nummer
+    st.session_state.pop(MELDINGEN, None)  # a notice about the opening link has been read by now
 
 
 def toon(stappen_: list[Stap]) -> None:

@@ -14,7 +14,13 @@ from app.svg_grafiek import Rij
 from geo.bundel import Wijkdata
 from geo.indicators import gebiedsprofiel
 from geo.schema import ONBEKEND
-from geo.vergelijking import GELIJK, NIET_VERGELIJKBAAR, vergelijk, verschil, verschil_eenheid
+from geo.vergelijking import (
+    GELIJK,
+    NIET_VERGELIJKBAAR,
+    vergelijk,
+    verschil,
+    verschil_eenheid,
+)
 
 GEBIED = "Dit gebied"
 HOOFDKOLOMMEN = (GEBIED, "Gemeente", "Leidschendam-Noord", "Beoordeling")

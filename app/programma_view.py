@@ -8,7 +8,7 @@ import streamlit as st
 from app.formats import getal_tekst, markdown_veilig, veilige_tabel
 from app.raadsoverzicht import actietabellen
 from app.svg_kaart import als_afbeelding
-from app.svg_tijdlijn import tijdlijn_svg
+from app.svg_tijdlijn import ZEKERHEID_TEKST, tijdlijn_svg
 from geo.bundel import Wijkdata
 from geo.schema import OPGAVEN
 
@@ -29,7 +29,7 @@ def actiebanen(data: Wijkdata) -> list[tuple[str, str]]:
 def tijdlijntabel(gebeurtenissen: pd.DataFrame) -> pd.DataFrame:
     """The timeline as text: the graphic's alternative, with every source and remark."""
     return pd.DataFrame({
-        "Wanneer": gebeurtenissen["datum_tekst"] + gebeurtenissen["zekerheid"].map({"afgeleid": " (jaar afgeleid)", "bron": ""}),
+        "Wanneer": gebeurtenissen["datum_tekst"] + gebeurtenissen["zekerheid"].map(ZEKERHEID_TEKST),
         "Wat": gebeurtenissen["titel"],
         "Soort": gebeurtenissen["soort"],
         "Opgave": gebeurtenissen["opgave"].replace("", "alle"),
@@ -42,7 +42,7 @@ def toon_tijdlijn(data: Wijkdata) -> None:
     gebeurtenissen = data.tijdlijn.gebeurtenissen
     st.subheader("Tijdlijn")
     st.html(als_afbeelding(
-        tijdlijn_svg(gebeurtenissen, breedte=1200, alleen_kern=True, acties=actiebanen(data)),
+        tijdlijn_svg(gebeurtenissen, breedte=1200, acties=actiebanen(data)),
         "Tijdlijn 2020 tot 2041 met besluiten en mijlpalen en per opgave de acties van 2022; de tabel eronder geeft alles als tekst.",
     ))
     st.caption("Benoemd zijn besluiten en mijlpalen; de andere punten (voorbereiding, bijeenkomsten, uitvoering) staan "

@@ -13,7 +13,15 @@ from app import settings as s
 from app.formats import markdown_veilig, veilige_tabel
 from app.legend import LEGENDA_CSS, klassen_lijst
 from app.pdf_overzicht import raadsoverzicht_pdf
-from app.raadsoverzicht import GEBIED, NOORD, WIJK, WIJKCIJFER, Raadsoverzicht, bouw, kolomnaam
+from app.raadsoverzicht import (
+    GEBIED,
+    NOORD,
+    WIJK,
+    WIJKCIJFER,
+    Raadsoverzicht,
+    bouw,
+    kolomnaam,
+)
 from app.svg_kaart import als_afbeelding
 from app.url_state import Parameter
 from geo import export

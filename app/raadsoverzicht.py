@@ -15,10 +15,9 @@ from app import settings as s
 from app.formats import korte_waarde
 from app.kleine_kaarten import Indicatorkaart, indicatorkaart
 from geo.bundel import Wijkdata
-from geo.indicators import waarden_per_gebied
 from geo.export import bronvermelding
-from geo.schema import OPGAVEN
-from geo.schema import ONBEKEND
+from geo.indicators import waarden_per_gebied
+from geo.schema import ONBEKEND, OPGAVEN
 from geo.vergelijking import NIET_VERGELIJKBAAR, overzicht
 
 GEBIED, WIJK, NOORD = "Gebied", "Wijk", "Leidschendam-Noord"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import shapely
-from shapely.geometry import LineString, Polygon
+from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from app import settings as s
@@ -142,14 +142,15 @@ def svg_kaart(
             f"<title>{html.escape(v.tekst)}</title></path>"
         )
     for lijn in lijnen:  # outlines as lines, so clipping adds no edge along the frame
-        d = pad(lijn.vorm.boundary)
+        d = pad(lijn.vorm.boundary if isinstance(lijn.vorm, Polygon | MultiPolygon) else lijn.vorm)
         if not d:
             continue
         delen.append(f'<path d="{d}" fill="none" stroke="{lijn.kleur}" stroke-width="{lijn.dikte}" stroke-linejoin="round"/>')
     for sym in symbolen:
         x = (sym.x - minx) * schaal + marge + sym.dx
         y = (maxy - sym.y) * schaal + marge + sym.dy
-        delen.append(_symbool_svg(sym, x, y, symbool_px))
+        if 0 <= x <= breedte and 0 <= y <= hoogte:  # outside the view: not drawn (fpdf2 would draw it off the map)
+            delen.append(_symbool_svg(sym, x, y, symbool_px))
     delen.append("</svg>")
     return "".join(delen)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -23,14 +24,33 @@ SOORT_KLEUR = {
     "uitvoering": "#009E73",
     "mijlpaal": "#D55E00",
 }
-BEGIN, EINDE_DETAIL, DOEL = pd.Timestamp("2020-07-01"), pd.Timestamp("2025-01-01"), pd.Timestamp("2041-01-01")
+DOEL = pd.Timestamp("2041-01-01")  # the programme's end point, drawn after the break
+ZEKERHEID_TEKST = {"gepland": " (gepland)", "afgeleid": " (jaar afgeleid)", "bron": ""}
 
 
-def _x(moment: pd.Timestamp, links: float, breuk: float, rechts: float) -> float:
-    if moment >= DOEL:
-        return rechts
-    deel = (moment - BEGIN) / (EINDE_DETAIL - BEGIN)
-    return links + (breuk - links) * min(max(deel, 0.0), 1.0)
+@dataclass(frozen=True)
+class _As:
+    """The broken axis: from the first event to the end of the year of the last one before 2041."""
+
+    begin: pd.Timestamp
+    einde: pd.Timestamp
+    links: float
+    breuk: float
+    rechts: float
+
+    def x(self, moment: pd.Timestamp) -> float:
+        if moment >= DOEL:
+            return self.rechts
+        deel = (moment - self.begin) / (self.einde - self.begin)
+        return self.links + (self.breuk - self.links) * min(max(deel, 0.0), 1.0)
+
+
+def _regels(r: object) -> list[str]:
+    """Date line (with planned/derived marked) and up to three title lines, cut with an ellipsis."""
+    titel = textwrap.wrap(r.titel, 26)
+    if len(titel) > 3:
+        titel = [*titel[:2], textwrap.shorten(" ".join(titel[2:]), 25, placeholder=" …")]
+    return [r.datum_tekst + ZEKERHEID_TEKST.get(r.zekerheid, ""), *titel]
 
 
 NIVEAUS = 3  # label rows above and below the axis
@@ -38,36 +58,36 @@ RIJ_HOOGTE = 66
 TEKEN_PX = 7.2  # average width of a character at 13 px, to keep labels apart
 
 
-def _labels(gebeurtenissen: pd.DataFrame, links: float, breuk: float, rechts: float) -> list[tuple[float, int, list[str]]]:
+def _labels(gebeurtenissen: pd.DataFrame, as_: _As) -> list[tuple[float, int, list[str]]]:
     """(x, slot, lines) per label: each label takes the first slot (above 1, below 1, above 2, …)
     where the previous label in that slot ends before it starts, so labels do not overlap."""
     vrij_vanaf = [-1e9] * (2 * NIVEAUS)
     uit = []
     for r in gebeurtenissen.itertuples():
-        x = _x(r.begin, links, breuk, rechts)
-        regels = [r.datum_tekst, *textwrap.wrap(r.titel, 26)[:3]]
+        x = as_.x(r.begin)
+        regels = _regels(r)
         breedte = TEKEN_PX * max(len(t) for t in regels) + 12
-        begin = x - breedte if x > breuk else x
+        begin = x - breedte if x > as_.breuk else x
         slot = next((k for k in range(2 * NIVEAUS) if vrij_vanaf[k] < begin), min(range(2 * NIVEAUS), key=vrij_vanaf.__getitem__))
         vrij_vanaf[slot] = begin + breedte
         uit.append((x, slot, regels))
     return uit
 
 
-def tijdlijn_svg(
-    gebeurtenissen: pd.DataFrame,
-    breedte: int = 1100,
-    alleen_kern: bool = False,
-    acties: Sequence[tuple[str, str]] = (),
-) -> str:
-    """Every event as a mark on the axis; decisions and milestones (or all) labelled.
+def tijdlijn_svg(gebeurtenissen: pd.DataFrame, breedte: int = 1100, acties: Sequence[tuple[str, str]] = ()) -> str:
+    """Every event as a mark on the axis; decisions and milestones labelled (the rest in the table).
 
     ``acties`` are (opgave, text) lanes under the axis, e.g. ("Onderwijs en jeugd", "2 gestart, 2 gepland").
     """
     links, rechts = 20.0, breedte - 40.0
     breuk = rechts - 90
-    gelabeld = gebeurtenissen if not alleen_kern else gebeurtenissen[gebeurtenissen["soort"].isin(KERN_SOORTEN)]
-    labels = _labels(gelabeld, links, breuk, rechts)
+    voor_doel = gebeurtenissen[gebeurtenissen["begin"] < DOEL]
+    as_ = _As(
+        begin=voor_doel["begin"].min().replace(day=1) - pd.DateOffset(months=2),
+        einde=pd.Timestamp(year=voor_doel["einde"].max().year + 1, month=1, day=1),
+        links=links, breuk=breuk, rechts=rechts,
+    )
+    labels = _labels(gebeurtenissen[gebeurtenissen["soort"].isin(KERN_SOORTEN)], as_)
     boven = max((slot // 2 + 1 for _, slot, _ in labels if slot % 2 == 0), default=0)
     onder = max((slot // 2 + 1 for _, slot, _ in labels if slot % 2 == 1), default=0)
     as_y = 40 + boven * RIJ_HOOGTE
@@ -82,13 +102,14 @@ def tijdlijn_svg(
         f'<line x1="{breuk + 8}" y1="{as_y + 8}" x2="{breuk + 16}" y2="{as_y - 8}" stroke="#000" stroke-width="2"/>'
         f'<line x1="{breuk + 16}" y1="{as_y + 8}" x2="{breuk + 24}" y2="{as_y - 8}" stroke="#000" stroke-width="2"/>',
     ]
-    for jaar in range(2021, 2025):
-        x = _x(pd.Timestamp(f"{jaar}-01-01"), links, breuk, rechts)
+    for jaar in range(as_.begin.year + 1, as_.einde.year):
+        x = as_.x(pd.Timestamp(year=jaar, month=1, day=1))
         delen.append(f'<line x1="{x:.1f}" y1="{as_y - 8}" x2="{x:.1f}" y2="{as_y + 8}" stroke="#000" stroke-width="2"/>'
                      f'<text x="{x:.1f}" y="{as_y + 24}" text-anchor="middle" font-weight="bold">{jaar}</text>')
-    delen.append(f'<text x="{rechts:.1f}" y="{as_y + 24}" text-anchor="middle" font-weight="bold">2041</text>')
+    if not (gebeurtenissen["begin"] >= DOEL).any():  # else the event's own label names the year
+        delen.append(f'<text x="{rechts:.1f}" y="{as_y + 24}" text-anchor="middle" font-weight="bold">2041</text>')
     for r in gebeurtenissen.itertuples():
-        x0, x1 = _x(r.begin, links, breuk, rechts), _x(r.einde, links, breuk, rechts)
+        x0, x1 = as_.x(r.begin), as_.x(r.einde)
         kleur = SOORT_KLEUR.get(r.soort, "#000000")
         if x1 - x0 > 6:
             delen.append(f'<line x1="{x0:.1f}" y1="{as_y}" x2="{x1:.1f}" y2="{as_y}" stroke="{kleur}" stroke-width="9" opacity="0.55"/>')
@@ -98,12 +119,12 @@ def tijdlijn_svg(
         niveau, erboven = slot // 2, slot % 2 == 0
         y0 = as_y - 30 - niveau * RIJ_HOOGTE - 15 * (len(regels) - 1) if erboven else as_y + 40 + niveau * RIJ_HOOGTE
         lijn_eind = y0 + 15 * (len(regels) - 1) + 4 if erboven else y0 - 12
-        anker, dx = ("end", -4) if x > breuk else ("start", 4)
+        anker, dx = ("end", -4) if x > as_.breuk else ("start", 4)
         delen.append(f'<line x1="{x:.1f}" y1="{as_y}" x2="{x:.1f}" y2="{lijn_eind:.1f}" stroke="#737373" stroke-width="1"/>')
         for j, regel in enumerate(regels):
             dik = ' font-weight="bold"' if j == 0 else ""
             delen.append(f'<text x="{x + dx:.1f}" y="{y0 + 15 * j:.1f}" text-anchor="{anker}"{dik} fill="#1a1a1a">{html.escape(regel)}</text>')
-    x0, x1 = _x(pd.Timestamp("2022-01-01"), links, breuk, rechts), _x(pd.Timestamp("2022-12-31"), links, breuk, rechts)
+    x0, x1 = as_.x(pd.Timestamp("2022-01-01")), as_.x(pd.Timestamp("2022-12-31"))
     for k, (opgave, tekst) in enumerate(acties):
         y = lanen_y + 30 * k
         delen.append(f'<rect x="{x0:.1f}" y="{y - 12}" width="{x1 - x0:.1f}" height="16" fill="{s.OPGAVE_KLEUR.get(opgave, "#4d4d4d")}"/>'

@@ -8,9 +8,21 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from geo.boundaries import CBS_2024_GENERALISEERD, GrensBron, Grenzen, laad_grenzen, naar_web
+from geo.boundaries import (
+    CBS_2024_GENERALISEERD,
+    GrensBron,
+    Grenzen,
+    laad_grenzen,
+    naar_web,
+)
 from geo.gebieden import Programmagebied, gebieden_tabel, laad_programmagebieden
-from geo.indicators import Indicator, kaartbare_indicatoren, laad_definities, laad_indicatoren, met_afgeleide
+from geo.indicators import (
+    Indicator,
+    kaartbare_indicatoren,
+    laad_definities,
+    laad_indicatoren,
+    met_afgeleide,
+)
 from geo.programma import Programma, laad_programma
 from geo.tijdlijn import Tijdlijn, laad_tijdlijn
 

@@ -21,7 +21,9 @@ from geo.schema import OPGAVEN, DataFout, lees_csv, split_lijst
 MAP = DATA_DIR / "programma"
 
 SOORTEN: tuple[str, ...] = ("voorbereiding", "besluit", "bijeenkomst", "uitvoering", "mijlpaal")
-ZEKERHEDEN: tuple[str, ...] = ("bron", "afgeleid")
+# bron: the source states it happened; afgeleid: a year worked out (reason in opmerking);
+# gepland: the source (spring 2022) gives it as a plan, not as something that took place.
+ZEKERHEDEN: tuple[str, ...] = ("bron", "afgeleid", "gepland")
 MAANDEN: tuple[str, ...] = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from geo.boundaries import CBS_2024_GENERALISEERD, laad_grenzen, naar_web, wijkcode_van_buurt
+from geo.boundaries import (
+    CBS_2024_GENERALISEERD,
+    laad_grenzen,
+    naar_web,
+    wijkcode_van_buurt,
+)
 from geo.schema import DataFout
 
 NOORD = ["BU19160200", "BU19160201", "BU19160600", "BU19160601", "BU19160602"]

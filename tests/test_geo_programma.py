@@ -9,7 +9,15 @@ import pytest
 from shapely.geometry import Point
 
 from geo.programma import Programmabestanden, laad_programma
-from geo.schema import OPGAVEN, PRECISIE_BENADERING, PRECISIE_EXACT, PRECISIE_ONBEKEND, STATUSSEN, WEB_CRS, DataFout
+from geo.schema import (
+    OPGAVEN,
+    PRECISIE_BENADERING,
+    PRECISIE_EXACT,
+    PRECISIE_ONBEKEND,
+    STATUSSEN,
+    WEB_CRS,
+    DataFout,
+)
 
 SEED_ACTIES = {
     "kansrijke_start", "schuldenspreekuur", "aanbiedplekken_grofvuil", "rattenvoorlichting", "voorkomen_beter",

@@ -9,7 +9,13 @@ import pandas as pd
 import pytest
 
 from geo.schema import OPGAVEN, DataFout, split_lijst
-from geo.tijdlijn import SOORTEN, ZEKERHEDEN, Tijdlijnbestanden, laad_tijdlijn, lees_datum
+from geo.tijdlijn import (
+    SOORTEN,
+    ZEKERHEDEN,
+    Tijdlijnbestanden,
+    laad_tijdlijn,
+    lees_datum,
+)
 
 
 def _op_titel(data, deel: str) -> pd.Series:

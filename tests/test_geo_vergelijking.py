@@ -8,6 +8,7 @@ import pytest
 
 from geo.indicators import Indicator
 from geo.programma import buurten_van, items_voor_gebied
+from geo.schema import ONBEKEND
 from geo.vergelijking import (
     GELIJK,
     GUNSTIGER,
@@ -19,7 +20,6 @@ from geo.vergelijking import (
     vergelijk,
     verschil,
 )
-from geo.schema import ONBEKEND
 
 
 def _ind(beter: str, vergelijkbaar: bool = True) -> Indicator:

@@ -8,8 +8,9 @@ import pytest
 
 from app import settings as s
 from app.filters import Kaartkeuze, indicatoren_voor
-from app.map_build import OfflineMap, verschuivingen, basiskaart, beeld, symboollaag
+from app.map_build import OfflineMap, basiskaart, beeld, symboollaag
 from app.map_view import gefilterde_items
+from app.symbolen import verschuivingen
 from geo.classify import natuurlijke_grenzen
 from geo.indicators import kaartwaarden
 from geo.schema import OPGAVEN, STATUSSEN

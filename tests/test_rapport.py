@@ -104,5 +104,6 @@ def test_presentation_figures_carry_their_source(data):
 
     cijfer = kerncijfer(data, "kinderen_sociaal_minimum", "BU19160602")
     assert (cijfer.waarde, cijfer.gemeente) == ("42 %", "gemeente: 9 %")
-    assert "Presentatie" in cijfer.bron and "peiljaar onbekend" in cijfer.bron
+    assert "Presentatie" in cijfer.bron and cijfer.peiljaar == "onbekend"
+    assert cijfer.voetnoot == "gemeente: 9 %  ·  peiljaar onbekend"  # the step numbers the source
     assert kerncijfer(data, "kinderen_sociaal_minimum", "BU19161300").waarde == "onbekend"
