@@ -42,8 +42,10 @@ def url_parameters(data: Wijkdata) -> list[Parameter]:
 
 def kies(data: Wijkdata) -> str:
     keuze = gebiedskeuze(data)
-    return st.selectbox("Gebied", list(keuze), key=GEBIED_KEY, format_func=keuze.__getitem__,
-                        help="Een buurt, een wijk of heel Leidschendam-Noord. Typ om te zoeken.")
+    # The hint sits in a caption, not in a help tooltip: one fewer stop for keyboard users.
+    gekozen = st.selectbox("Gebied", list(keuze), key=GEBIED_KEY, format_func=keuze.__getitem__)
+    st.caption("Een buurt, een wijk of heel Leidschendam-Noord; typ in het veld om te zoeken.")
+    return gekozen
 
 
 def _toelichting(data: Wijkdata, code: str) -> str:

@@ -121,17 +121,19 @@ def test_profile_is_usable_with_the_keyboard_alone(page, app_url, verkeer):
     page.goto(f"{app_url}/{s.PAGINA_PROFIEL.pad}")
     expect(page.get_by_role("heading", name="Leidschendam-Noord", exact=True)).to_be_visible(timeout=30_000)
     _klaar(page)
-    gefocust = False
+    gefocust, gezien = False, []
     for _ in range(40):  # Tab through the page (skip link, navigation, …) until the area chooser has focus
         page.keyboard.press("Tab")
-        gefocust = page.evaluate(
+        gefocust, wat = page.evaluate(
             """() => { const e = document.activeElement;
                        const vak = e && e.getAttribute('role') === 'combobox' && e.closest('[data-testid=stSelectbox]');
-                       return !!vak && vak.innerText.includes('Gebied'); }"""
+                       return [!!vak && vak.innerText.includes('Gebied'),
+                               e.tagName + ' ' + (e.getAttribute('aria-label') || e.innerText || '').slice(0, 30)]; }"""
         )
+        gezien.append(wat)
         if gefocust:
             break
-    assert gefocust, "de gebiedskeuze is niet met Tab te bereiken"
+    assert gefocust, f"de gebiedskeuze is niet met Tab te bereiken; focus ging langs: {gezien}"
     page.keyboard.type("Buurt Amstelwijk")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Amstelwijk", exact=True)).to_be_visible(timeout=15_000)
