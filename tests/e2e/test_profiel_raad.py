@@ -121,6 +121,10 @@ def test_profile_is_usable_with_the_keyboard_alone(page, app_url, verkeer):
     page.goto(f"{app_url}/{s.PAGINA_PROFIEL.pad}")
     expect(page.get_by_role("heading", name="Leidschendam-Noord", exact=True)).to_be_visible(timeout=30_000)
     _klaar(page)
+    # Streamlit mounts and enables widgets after the first script run; tab only once they are there.
+    expect(page.get_by_role("combobox", name="Gebied")).to_be_enabled(timeout=15_000)
+    expect(page.get_by_role("button", name="Profiel downloaden (CSV)")).to_be_enabled(timeout=15_000)
+    _klaar(page)
     gefocust, gezien = False, []
     for _ in range(40):  # Tab through the page (skip link, navigation, …) until the area chooser has focus
         page.keyboard.press("Tab")
