@@ -27,6 +27,8 @@ def _dia(page: Page, titel: str, nummer: int, aantal: int) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(titel, timeout=15_000)
     expect(page.get_by_text(f"{nummer} / {aantal}", exact=True)).to_be_visible()
     page.wait_for_url(f"**stap={nummer}*")
+    # the next key press needs the rerun finished (its buttons enabled again)
+    expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning", timeout=15_000)
 
 
 def test_presenter_walks_through_every_step_with_clicker_keys(projector, app_url, verkeer, data):
