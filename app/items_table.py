@@ -7,6 +7,7 @@ import streamlit as st
 
 from app.filters import Kaartkeuze
 from app.formats import veilige_tabel
+from app.symbolen import plek_tekst
 
 
 def lijst(items: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFrame:
@@ -20,7 +21,7 @@ def lijst(items: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFr
         "Soort": items["soort"].map({"actie": "Actie", "hotspot": "Overlast"}),
         "Opgave": items["opgave"],
         "Status": [f"{st} ({p})" if st else p for st, p in zip(items["status"], items["periode"], strict=True)],
-        "Plek": items["gebiedsnaam"] + " — " + items["precisie"],
+        "Plek": plek_tekst(items["gebiedsnaam"], items["precisie"]),
         "Adres": items["adres"],
         "Partners": items["partners"],
         "Bron": items["bron"],

@@ -72,6 +72,7 @@ class PdfDocument(FPDF):
         """A table from the current x, ``breedte`` mm wide (default: to the right margin), with a grey
         heading row repeated on every page; ``stijl(rij, kolom)`` colours cells."""
         self.set_font(FONT, size=7.5)
+        self.set_fill_color(255, 255, 255)  # uncoloured cells stay white whatever was drawn before
         kop = FontFace(family=FONT, emphasis="BOLD", fill_color=(220, 220, 220))
         with self.table(col_widths=tuple(breedtes), headings_style=kop, line_height=3.8, repeat_headings=1,
                         text_align="LEFT", align="LEFT", width=breedte or self.w - self.r_margin - self.get_x()) as tabel:
@@ -82,6 +83,20 @@ class PdfDocument(FPDF):
                 regel = tabel.row()
                 for k in frame.columns:
                     regel.cell(str(rij[k]), style=stijl(i, k) if stijl else None)
+
+    def legenda(self, regels: Sequence[tuple[str, str]], x: float, y: float, breedte: float, grootte: float = 7.5) -> float:
+        """Colour boxes with their text, one per line from (x, y); returns the y below the last line."""
+        regel_mm = grootte * 0.5
+        self.set_font(FONT, size=grootte)
+        self.set_draw_color(*rgb(s.TEKST_GRIJS))
+        for kleur, tekst in regels:
+            self.set_fill_color(*rgb(kleur))
+            self.rect(x, y + 0.5, regel_mm * 0.75, regel_mm * 0.75, style="DF")
+            self.set_xy(x + regel_mm, y)
+            self.cell(breedte - regel_mm, regel_mm, tekst)
+            y += regel_mm
+        self.set_fill_color(255, 255, 255)  # fpdf2 tables fill body cells with the current colour
+        return y
 
     def svg(self, svg: str, x: float, y: float, breedte: float = 0, hoogte: float = 0, alt: str = "") -> VectorImageInfo:
         """Draw an SVG (hover titles removed: fpdf2 has no use for them) and return its size."""

@@ -32,15 +32,7 @@ def _kaartjes(pdf: PdfDocument, data: Wijkdata, ov: Raadsoverzicht) -> None:
     for i, (ind, kaart) in enumerate(ov.kaarten.items()):
         x = pdf.l_margin + i * (breedte + 4)
         info = pdf.svg(kaart.svg, x, onder_titels + 1, breedte, alt=f"Kaart {kolomnaam(data, ind)} per buurt")
-        y = onder_titels + 2 + info.rendered_height
-        pdf.set_font(FONT, size=7)
-        for kleur, label in klassen_regels(kaart.kw, kaart.klassen):
-            pdf.set_fill_color(*rgb(kleur))
-            pdf.set_draw_color(*rgb(s.TEKST_GRIJS))
-            pdf.rect(x, y + 0.4, 3, 3, style="DF")
-            pdf.set_xy(x + 4, y)
-            pdf.cell(breedte - 4, 3.8, label)
-            y += 3.8
+        y = pdf.legenda(klassen_regels(kaart.kw, kaart.klassen), x, onder_titels + 2 + info.rendered_height, breedte, 7)
         laagste = max(laagste, y)
     pdf.set_xy(pdf.l_margin, laagste + 2)
 

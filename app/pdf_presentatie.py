@@ -54,14 +54,8 @@ def _bronnen_top(pdf: PdfDocument, stap: Stap) -> float:
 def _kaart(pdf: PdfDocument, stap: Stap, top: float, breedte: float, onder: float) -> None:
     """The map, its classes and what the symbols mean, within ``onder``."""
     info = pdf.svg(stap.kaart.svg, pdf.l_margin, top, breedte, min(105.0, onder - top - 24), alt=stap.kaart_alt)
-    pdf.set_xy(pdf.l_margin, top + info.rendered_height + 1.5)
-    pdf.set_font(FONT, size=7.5)
-    for kleur, tekst in stap.legenda:
-        y = pdf.get_y()
-        pdf.set_fill_color(*rgb(kleur))
-        pdf.rect(pdf.l_margin, y + 0.5, 2.6, 2.6, style="DF")
-        pdf.set_xy(pdf.l_margin + 3.6, y)
-        pdf.cell(breedte, 3.6, tekst, new_x="LMARGIN", new_y="NEXT")
+    y = pdf.legenda(stap.legenda, pdf.l_margin, top + info.rendered_height + 1.5, breedte)
+    pdf.set_xy(pdf.l_margin, y)
     if stap.symbolen_uitleg:
         pdf.multi_cell(breedte, 3.4, stap.symbolen_uitleg, new_x="LMARGIN", new_y="NEXT", align="L")
 

@@ -17,6 +17,7 @@ from app.kleine_kaarten import Indicatorkaart, programmakaart
 from app.legend import klassen_regels
 from app.raadsoverzicht import actietabellen
 from app.svg_tijdlijn import tijdlijn_svg
+from app.symbolen import plek_tekst
 from geo.bundel import Wijkdata
 from geo.indicators import gemeentewaarde
 from geo.schema import ONBEKEND, OPGAVEN, split_lijst
@@ -159,7 +160,7 @@ def _overlast(data: Wijkdata) -> Stap:
     kaart = programmakaart(data, None, hotspots, "Overlast in Leidschendam-Noord")
     tabel = pd.DataFrame({
         "Thema": hotspots["naam"],
-        "Waar": hotspots["gebiedsnaam"] + " — " + hotspots["precisie"],
+        "Waar": plek_tekst(hotspots["gebiedsnaam"], hotspots["precisie"]),
         "Periode": hotspots["periode"],
     })
     return Stap(

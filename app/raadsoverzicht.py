@@ -14,6 +14,7 @@ import pandas as pd
 from app import settings as s
 from app.formats import korte_waarde
 from app.kleine_kaarten import Indicatorkaart, indicatorkaart
+from app.symbolen import plek_tekst
 from geo.bundel import Wijkdata
 from geo.export import bronvermelding
 from geo.indicators import waarden_per_gebied
@@ -86,7 +87,7 @@ def actietabellen(data: Wijkdata) -> dict[str, pd.DataFrame]:
             plekken = sorted(set(groep["gebiedsnaam"]))
             waar = ", ".join(plekken) + (f" ({len(groep)} plekken)" if len(groep) > 1 else "")
             rijen.append({"Actie": eerste["naam"], "Status": eerste["status"], "Jaar/periode": eerste["periode"],
-                          "Waar": f"{waar} — {eerste['precisie']}", "Partners": eerste["partners"] or "—"})
+                          "Waar": plek_tekst(waar, eerste["precisie"]), "Partners": eerste["partners"] or "—"})
         tabellen[opgave] = pd.DataFrame(rijen, columns=list(ACTIE_KOLOMMEN)).sort_values(["Status", "Actie"], ignore_index=True)
     return tabellen
 

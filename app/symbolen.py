@@ -47,3 +47,9 @@ def symboolvorm(item: pd.Series) -> tuple[str, str]:
     if item["soort"] == "hotspot":
         return "driehoek", s.HOTSPOT_KLEUR
     return s.OPGAVE_VORM[item["opgave"]], s.OPGAVE_KLEUR[item["opgave"]]
+
+
+def plek_tekst(gebiedsnaam: str | pd.Series, precisie: str | pd.Series) -> str | pd.Series:
+    """'Prinsenhof — locatie bij benadering': where a symbol is shown and how sure that is.
+    Works on single values and on columns alike, so every list says it the same way."""
+    return gebiedsnaam + " — " + precisie
