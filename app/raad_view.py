@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
@@ -118,20 +119,25 @@ def toon_acties(ov: Raadsoverzicht) -> None:
 
 def toon_downloads(data: Wijkdata, ov: Raadsoverzicht, vandaag: date) -> None:
     """Table as CSV/Excel, map data as GeoJSON/GeoPackage, the overview as PDF; all with sources."""
-    breed = export.breed(ov.lang, data)
-    laag = export.kaartlaag(breed, data.gebieden)
     naam = f"sterk-voor-noord-raadsoverzicht-{ov.niveau}en"
     knoppen = st.columns(5)
-    # Files are made only when their button is clicked (callables), not on every rerun.
-    knoppen[0].download_button("Tabel (CSV)", lambda: export.csv_bytes(breed, ov.bronnen), f"{naam}.csv", "text/csv",
+    # Every file, and the wide table under it, is made only when its button is clicked, not on every rerun.
+
+    def tabel() -> pd.DataFrame:
+        return export.breed(ov.lang, data)
+
+    def laag() -> gpd.GeoDataFrame:
+        return export.kaartlaag(tabel(), data.gebieden)
+
+    knoppen[0].download_button("Tabel (CSV)", lambda: export.csv_bytes(tabel(), ov.bronnen), f"{naam}.csv", "text/csv",
                                key="raad_csv", on_click="ignore")
     knoppen[1].download_button(
-        "Tabel (Excel)", lambda: export.excel_bytes(breed, ov.bronnen), f"{naam}.xlsx",
+        "Tabel (Excel)", lambda: export.excel_bytes(tabel(), ov.bronnen), f"{naam}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="raad_xlsx", on_click="ignore",
     )
-    knoppen[2].download_button("Kaartgegevens (GeoJSON)", lambda: export.geojson_bytes(laag, ov.bronnen), f"{naam}.geojson",
+    knoppen[2].download_button("Kaartgegevens (GeoJSON)", lambda: export.geojson_bytes(laag(), ov.bronnen), f"{naam}.geojson",
                                "application/geo+json", key="raad_geojson", on_click="ignore")
-    knoppen[3].download_button("Kaartgegevens (GeoPackage)", lambda: export.gpkg_bytes(laag, ov.bronnen), f"{naam}.gpkg",
+    knoppen[3].download_button("Kaartgegevens (GeoPackage)", lambda: export.gpkg_bytes(laag(), ov.bronnen), f"{naam}.gpkg",
                                "application/geopackage+sqlite3", key="raad_gpkg", on_click="ignore")
     knoppen[4].download_button("Download als PDF", lambda: raadsoverzicht_pdf(data, ov, vandaag), f"{naam}.pdf",
                                "application/pdf", key="raad_pdf", type="primary", on_click="ignore")
