@@ -6,7 +6,7 @@ import streamlit as st
 
 from app import settings as s
 from app.formats import markdown_veilig, veilige_tabel
-from app.profiel import GEBIED, HOOFDKOLOMMEN, profieltabel
+from app.profiel import GEBIED, HOOFDKOLOMMEN, profiel, profieltabel
 from geo.bundel import Wijkdata
 
 BUURT_KEY = "kaart_buurt"
@@ -31,7 +31,7 @@ def toon(data: Wijkdata) -> None:
     st.caption(markdown_veilig(f"Buurt {code}, wijk {data.wijknamen[wijk]} ({wijk}){noord}"))
     # Static tables (not a canvas grid): printable, readable by screen readers and by tests.
     # The narrow column gets the comparison; sources and years sit one click further.
-    tabel = veilige_tabel(profieltabel(data, code).set_index("Indicator"))
+    tabel = veilige_tabel(profieltabel(data, profiel(data, code)).set_index("Indicator"))
     st.table(tabel[list(HOOFDKOLOMMEN)])
     with st.expander("Verschil, niveau, peiljaar en bron per cijfer"):
         st.table(tabel.drop(columns=[k for k in HOOFDKOLOMMEN if k != GEBIED]))

@@ -12,7 +12,7 @@ from fpdf import FontFace
 from app import settings as s
 from app.legend import klassen_regels
 from app.pdf_basis import FONT, PdfDocument, rgb
-from app.profiel import GEBIED, profieltabel
+from app.profiel import GEBIED, profiel, profieltabel
 from app.raadsoverzicht import Raadsoverzicht, kolomnaam
 from geo.bundel import Wijkdata
 
@@ -77,9 +77,9 @@ def raadsoverzicht_pdf(data: Wijkdata, ov: Raadsoverzicht, gemaakt: date) -> byt
               "van hun wijk. Vereenvoudigde grenzen (CBS, EPSG:28992).", 7.5, s.TEKST_GRIJS)
     pdf.ln(3)
     pdf.kop(f"{data.programmagebied.naam} tegen de gemeente", 11)
-    profiel = profieltabel(data, data.programmagebied.code)
+    noord = profieltabel(data, profiel(data, data.programmagebied.code))
     kolommen = ["Indicator", GEBIED, "Gemeente", "Verschil met gemeente", "Beoordeling", "Peiljaar"]
-    pdf.tabel(profiel[kolommen].rename(columns={GEBIED: data.programmagebied.naam}),
+    pdf.tabel(noord[kolommen].rename(columns={GEBIED: data.programmagebied.naam}),
               (3, 1.3, 1.3, 1.3, 1.8, 0.8))
     pdf.add_page()
     pdf.kop(f"{'Buurten' if ov.niveau == 'buurt' else 'Wijken'} tegen het gemeentegemiddelde")

@@ -41,16 +41,18 @@ def beoordeling_tekst(vergelijking: str) -> str:
     return f"{vergelijking} {'aan' if vergelijking == GELIJK else 'dan'} gemeente"
 
 
-def _profiel(data: Wijkdata, code: str) -> pd.DataFrame:
+def profiel(data: Wijkdata, code: str) -> pd.DataFrame:
+    """Every indicator of one area (programme figures first); computed once per page and passed
+    to :func:`profieltabel` and :func:`grafiekrijen`."""
     profiel = gebiedsprofiel(data.indicatoren, data.grenzen, data.definities, code, data.programmagebied.code)
     volgorde = {ind: i for i, ind in enumerate(data.definities)}  # programme figures first
     return profiel.sort_values("indicator", key=lambda k: k.map(volgorde))
 
 
-def profieltabel(data: Wijkdata, code: str) -> pd.DataFrame:
-    """Every indicator for one area against the gemeente and Leidschendam-Noord."""
+def profieltabel(data: Wijkdata, gebied: pd.DataFrame) -> pd.DataFrame:
+    """Every indicator of an area's :func:`profiel` against the gemeente and Leidschendam-Noord."""
     rijen = []
-    for r in _profiel(data, code).itertuples(index=False):
+    for r in gebied.itertuples(index=False):
         ind = data.definities[r.indicator]
         vs = verschil(ind, r.waarde, r.gemeente)
         rijen.append({
@@ -68,10 +70,10 @@ def profieltabel(data: Wijkdata, code: str) -> pd.DataFrame:
     return pd.DataFrame(rijen)
 
 
-def grafiekrijen(data: Wijkdata, code: str) -> list[Rij]:
+def grafiekrijen(data: Wijkdata, gebied: pd.DataFrame) -> list[Rij]:
     """Rows for the gap chart: comparable indicators for which the area and the gemeente have a figure."""
     rijen = []
-    for r in _profiel(data, code).itertuples(index=False):
+    for r in gebied.itertuples(index=False):
         ind = data.definities[r.indicator]
         if ind.vergelijkbaar and not (math.isnan(r.waarde) or math.isnan(r.gemeente)):
             rijen.append(Rij(ind.label, ind.eenheid, ind.beter, r.waarde, r.gemeente, r.programmagebied,

@@ -11,7 +11,7 @@ from app import settings as s
 from app.formats import markdown_veilig, veilige_tabel
 from app.items_table import lijst
 from app.kleine_kaarten import locatorkaart
-from app.profiel import GEBIED, grafiekrijen, profieltabel
+from app.profiel import GEBIED, grafiekrijen, profiel, profieltabel
 from app.svg_grafiek import afstandsgrafiek
 from app.svg_kaart import als_afbeelding
 from app.url_state import Parameter
@@ -70,10 +70,11 @@ def toon_kop(data: Wijkdata, code: str) -> None:
 def toon_cijfers(data: Wijkdata, code: str) -> pd.DataFrame:
     """Gap chart and locator map side by side, then the full table (the chart's text alternative)."""
     naam = data.gebieden.at[code, "naam"]
+    gebied = profiel(data, code)  # once, for the chart and the table
     grafiek, ligging = st.columns([3, 1], gap="medium")
     with grafiek:
         st.subheader("Afstand tot het gemeentegemiddelde")
-        rijen = grafiekrijen(data, code)
+        rijen = grafiekrijen(data, gebied)
         if rijen:
             st.html(als_afbeelding(afstandsgrafiek(rijen, naam, data.programmagebied.naam),
                                    f"Grafiek: afstand van {naam} tot het gemeentegemiddelde; de cijfers staan in de tabel Alle cijfers."))
@@ -89,7 +90,7 @@ def toon_cijfers(data: Wijkdata, code: str) -> pd.DataFrame:
         st.html(als_afbeelding(locatorkaart(data, code), f"Kaartje: ligging van {naam} in de gemeente (oranje omlijnd)."))
         st.caption(f"Oranje omlijnd: dit gebied. Zwart: Leidschendam-Noord. Vereenvoudigde CBS-grenzen {data.grenzen.bron.jaar}.")
     st.subheader("Alle cijfers")
-    tabel = profieltabel(data, code)
+    tabel = profieltabel(data, gebied)
     st.table(veilige_tabel(tabel.set_index("Indicator")))
     st.caption("onbekend: geen bron geeft dit cijfer. niet vergelijkbaar: een totaal (inwoners, hectare) of een aandeel "
                "in het gemeentetotaal zegt niets naast het cijfer van de gemeente. 'wijkcijfer': het cijfer van de wijk "

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from app import settings as s
 from app.pdf_overzicht import raadsoverzicht_pdf
-from app.profiel import grafiekrijen
+from app.profiel import grafiekrijen, profiel
 from app.raadsoverzicht import GEBIED, bouw
 from app.svg_grafiek import Rij, afstandsgrafiek
 from app.svg_kaart import Vlak, als_afbeelding, svg_kaart
@@ -78,7 +78,7 @@ def test_svg_text_is_escaped_and_img_carries_alt(data):
 
 
 def test_gap_chart_rows_only_for_comparable_known_figures(data):
-    labels = {r.label for r in grafiekrijen(data, data.programmagebied.code)}
+    labels = {r.label for r in grafiekrijen(data, profiel(data, data.programmagebied.code))}
     assert labels == {"Bevolkingsdichtheid", "Inwoners per woning"}  # LN has no figure for the shares
     rijen = [Rij("A", "%", "lager", 42, 9, math.nan, "ongunstiger")]
     svg = afstandsgrafiek(rijen, "Buurt <x>", "Leidschendam-Noord")
