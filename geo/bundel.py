@@ -3,7 +3,8 @@ the benchmarks and the tests."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 import geopandas as gpd
 import pandas as pd
@@ -23,6 +24,8 @@ from geo.indicators import (
     laad_indicatoren,
     met_afgeleide,
 )
+from geo.meldingen import INDICATOR as MELDINGEN_INDICATOR
+from geo.meldingen import per_1000_inwoners
 from geo.programma import Programma, laad_programma
 from geo.tijdlijn import Tijdlijn, laad_tijdlijn
 
@@ -70,3 +73,14 @@ def laad_wijkdata(programmacode: str, grensbron: GrensBron = CBS_2024_GENERALISE
         },
         wijknamen=dict(zip(grenzen.wijken["code"], grenzen.wijken["naam"], strict=True)),
     )
+
+
+def met_bewerkbaar(basis: Wijkdata, bewerkbaar: dict[str, pd.DataFrame], vandaag: date) -> Wijkdata:
+    """The bundle with the store's acties, meldingen and places instead of the bundled ones,
+    plus the meldingen per 1,000 inwoners they give (see :mod:`geo.meldingen`)."""
+    programma = laad_programma(basis.gebieden, bewerkbaar=bewerkbaar)
+    rijen = per_1000_inwoners(programma.hotspots, basis.indicatoren, basis.grenzen, basis.programmagebied,
+                              basis.definities[MELDINGEN_INDICATOR], vandaag)
+    tabel = pd.concat([basis.indicatoren, pd.DataFrame(rijen)], ignore_index=True) if rijen else basis.indicatoren
+    return replace(basis, programma=programma, indicatoren=tabel,
+                   kaartbaar=tuple(kaartbare_indicatoren(tabel, basis.definities)))

@@ -15,6 +15,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
+from geo.beheer import JAAR
 from geo.boundaries import DATA_DIR, Grenzen
 from geo.gebieden import Programmagebied
 from geo.schema import (
@@ -51,6 +52,10 @@ KOLOMMEN = {
     "opgaven": ("opgave", "ambitie", "aandachtspunten", "bron"),
 }
 
+# Columns only items entered by the wijkteam fill: an own point, a date, a source in words.
+OPTIONEEL = {"acties": ("lon", "lat", "bron_omschrijving"), "hotspots": ("datum", "lon", "lat", "bron_omschrijving"),
+             "plaatsen": ()}
+
 # Levels whose area-level symbols are drawn on the top edge of the area, not inside it.
 BOVENRAND_NIVEAUS = ("programmagebied", "gemeente")
 
@@ -66,6 +71,10 @@ def _lees(pad: Path, soort: str) -> pd.DataFrame:
     return tabel
 
 
+def _met_optioneel(tabel: pd.DataFrame, soort: str) -> pd.DataFrame:
+    return tabel.assign(**{k: "" for k in OPTIONEEL[soort] if k not in tabel.columns})
+
+
 @dataclass(frozen=True)
 class Programma:
     """Validated tables plus one row per map symbol in ``items`` (lon/lat in WGS84)."""
@@ -78,14 +87,24 @@ class Programma:
     opgaven: pd.DataFrame  # per opgave (index) its ambition and attention points, with sources
 
 
-def laad_programma(gebieden: gpd.GeoDataFrame, bestanden: Programmabestanden = Programmabestanden()) -> Programma:
+def lees_bewerkbaar(bestanden: Programmabestanden = Programmabestanden()) -> dict[str, pd.DataFrame]:
+    """The bundled tables the wijkteam edits (acties, hotspots, plaatsen): the store's first contents."""
+    return {"acties": _lees(bestanden.acties, "acties"), "hotspots": _lees(bestanden.hotspots, "hotspots"),
+            "plaatsen": _lees(bestanden.plaatsen, "plaatsen")}
+
+
+def laad_programma(
+    gebieden: gpd.GeoDataFrame,
+    bestanden: Programmabestanden = Programmabestanden(),
+    bewerkbaar: dict[str, pd.DataFrame] | None = None,
+) -> Programma:
     """Load, validate and place every actie and hotspot.
 
     ``gebieden`` is the area table of :func:`geo.gebieden.gebieden_tabel` (source CRS).
+    ``bewerkbaar`` replaces the bundled acties, hotspots and plaatsen by the store's current ones.
     """
-    acties = _lees(bestanden.acties, "acties")
-    hotspots = _lees(bestanden.hotspots, "hotspots")
-    plaatsen = _lees(bestanden.plaatsen, "plaatsen")
+    tabellen = {naam: _met_optioneel(tabel, naam) for naam, tabel in (bewerkbaar or lees_bewerkbaar(bestanden)).items()}
+    acties, hotspots, plaatsen = tabellen["acties"], tabellen["hotspots"], tabellen["plaatsen"]
     plaats_gebied = _lees(bestanden.plaats_gebied, "plaats_gebied")
     bronnen = _lees(bestanden.bronnen, "bronnen")
     opgaven = _lees(bestanden.opgaven, "opgaven")
@@ -104,7 +123,7 @@ def laad_programma(gebieden: gpd.GeoDataFrame, bestanden: Programmabestanden = P
     )
     bron_tekst = {r.bron: f"{r.titel} ({r.datum})" for r in bronnen.itertuples()}
     items = [
-        {**_kenmerken(soort, r, bron_tekst), **plaatser.locatie(plek, r["gebiedscode"]),
+        {**_kenmerken(soort, r, bron_tekst), **plaatser.locatie(plek, r),
          "id": f"{r['id']}:{plek}" if plek else r["id"]}
         for soort, tabel in (("actie", acties), ("hotspot", hotspots))
         for r in tabel.to_dict("records")
@@ -136,10 +155,10 @@ def _kenmerken(soort: str, r: dict, bron_tekst: dict[str, str]) -> dict:
         "naam": r["naam"] if actie else r["thema"],
         "opgave": r["opgave"] if actie else HOTSPOT_OPGAVE,
         "status": r["status"] if actie else "",
-        "periode": r["jaar"] if actie else r["periode"],
+        "periode": r["jaar"] if actie else r["datum"] or r["periode"],
         "partners": r.get("partners", ""),
         "omschrijving": r["omschrijving"],
-        "bron": "; ".join(bron_tekst[b] for b in split_lijst(r["bron"])),
+        "bron": "; ".join([*(bron_tekst[b] for b in split_lijst(r["bron"])), *split_lijst(r["bron_omschrijving"])]),
         "opmerking": r["opmerking"],
         "actie_id": r["id"],
     }
@@ -155,10 +174,12 @@ class _Plaatser:
     ankers: gpd.GeoSeries
     gebieden: gpd.GeoDataFrame
 
-    def locatie(self, plek: str, gebiedscode: str) -> dict:
-        """Source coordinates when a source gives them, else the anchor of the place's area."""
-        adres = self.plaatsen.loc[plek, "address"] if plek else ""
-        if plek in self.coords:
+    def locatie(self, plek: str, r: dict) -> dict:
+        """The item's own point, a place's source coordinates, else the anchor of the area."""
+        adres, gebiedscode = (self.plaatsen.loc[plek, "address"] if plek else ""), r["gebiedscode"]
+        if not plek and r["lon"] and r["lat"]:
+            (lon, lat), gebied, precisie = (float(r["lon"]), float(r["lat"])), gebiedscode, PRECISIE_EXACT
+        elif plek in self.coords:
             (lon, lat), gebied, precisie = self.coords[plek], gebiedscode, PRECISIE_EXACT
         else:
             gebied = self.gebied_van_plaats.get(plek, gebiedscode)
@@ -224,12 +245,12 @@ def _controleer(acties, hotspots, plaatsen, plaats_gebied, bronnen, gebieden, be
                 fouten.append(f"rij {rij}: onbekende opgave {r['opgave']!r}")
             if "status" in r and r["status"] not in STATUSSEN:
                 fouten.append(f"rij {rij}: status moet {' of '.join(STATUSSEN)} zijn")
-            if "jaar" in r and not (r["jaar"].isdigit() and len(r["jaar"]) == 4):
-                fouten.append(f"rij {rij}: jaar {r['jaar']!r} is geen jaartal")
+            if "jaar" in r and not JAAR.match(r["jaar"]):
+                fouten.append(f"rij {rij}: jaar {r['jaar']!r} is geen jaartal of reeks jaren")
             if r["gebiedscode"] not in bekende_gebieden:
                 fouten.append(f"rij {rij}: onbekende gebiedscode {r['gebiedscode']!r}")
             fouten += [f"rij {rij}: onbekende plaats {p!r}" for p in split_lijst(r["plaatsen"]) if p not in bekende_plaatsen]
-            if not split_lijst(r["bron"]):
+            if not split_lijst(r["bron"]) and not r["bron_omschrijving"]:
                 fouten.append(f"rij {rij}: bron ontbreekt")
             fouten += [f"rij {rij}: onbekende bron {b!r}" for b in split_lijst(r["bron"]) if b not in bekende_bronnen]
         if fouten:

@@ -52,7 +52,8 @@ def test_totals_are_never_compared_with_the_gemeente_total():
 
 def test_definitions_say_which_figures_compare(data):
     vergelijkbaar = {i for i, d in data.definities.items() if d.vergelijkbaar}
-    assert vergelijkbaar == {"kinderen_sociaal_minimum", "bijstand_langer_dan_jaar", "bevolkingsdichtheid", "inwoners_per_woning"}
+    assert vergelijkbaar == {"kinderen_sociaal_minimum", "bijstand_langer_dan_jaar", "bevolkingsdichtheid", "inwoners_per_woning",
+                            "meldingen_per_1000_inwoners"}
     # a share of the gemeente total is a percentage, yet not comparable with the gemeente
     assert not data.definities["aandeel_bijstand_gemeente"].vergelijkbaar
 

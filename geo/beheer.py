@@ -1,0 +1,156 @@
+"""What an actie or overlastmelding entered by the wijkteam must satisfy, before it is stored.
+
+One set of rules for the forms and for every import format, so a row that a form refuses is
+refused by an import too, with the same Dutch reason. Text is kept literally (also ``<script>``):
+it is escaped where it is shown, never stripped here, so nothing the user typed is lost.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import geopandas as gpd
+from shapely.geometry import Point
+
+from geo.schema import OPGAVEN, STATUSSEN, split_lijst
+
+SOORT_ACTIE = "actie"
+SOORT_HOTSPOT = "hotspot"
+SOORTEN = (SOORT_ACTIE, SOORT_HOTSPOT)
+TABEL = {SOORT_ACTIE: "acties", SOORT_HOTSPOT: "hotspots"}
+
+# The fields a user edits, per soort, in form order. Location is gebiedscode or lon/lat.
+# A source is given as ids of the programme's source list (``bron``), in words
+# (``bron_omschrijving``), or both; a melding has a date, or a period when it has no single date.
+VELDEN: dict[str, tuple[str, ...]] = {
+    SOORT_ACTIE: ("naam", "opgave", "status", "jaar", "partners", "omschrijving", "gebiedscode", "lon", "lat",
+                  "bron", "bron_omschrijving", "opmerking"),
+    SOORT_HOTSPOT: ("thema", "datum", "periode", "omschrijving", "gebiedscode", "lon", "lat", "bron",
+                    "bron_omschrijving", "opmerking"),
+}
+VERPLICHT: dict[str, tuple[str, ...]] = {
+    SOORT_ACTIE: ("naam", "opgave", "status", "jaar"),
+    SOORT_HOTSPOT: ("thema",),
+}
+VELDNAAM = {
+    "naam": "naam", "opgave": "opgave", "status": "status", "jaar": "periode", "partners": "partners",
+    "omschrijving": "omschrijving", "gebiedscode": "gebied", "lon": "lengtegraad", "lat": "breedtegraad",
+    "bron": "bronnen uit de bronnenlijst", "bron_omschrijving": "bron", "opmerking": "opmerking",
+    "thema": "soort overlast", "datum": "datum", "periode": "periode",
+}
+MAX_LENGTE = {"omschrijving": 2000, "opmerking": 1000, "partners": 500}
+STANDAARD_MAX_LENGTE = 200
+
+# Suggestions for the type of overlast (the seeds' hotspots); other types may be typed in.
+OVERLAST_SOORTEN = ("Rattenoverlast", "Meeuwenoverlast", "Grofvuil en afvalproblematiek", "Drugsproblematiek",
+                    "Overlast omgeving Koreaanse kerk")
+
+JAAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")  # "2022" or "2022-2025"
+_STUURTEKENS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Gebiedscontext:
+    """What validation needs to know of the map: the area codes and the buurt polygons."""
+
+    gebiedscodes: frozenset[str]
+    bronnen: frozenset[str]  # ids of the programme's source list (data/programma/bronnen.csv)
+    buurten_web: gpd.GeoDataFrame  # buurt polygons in WGS84 with their ``code``
+
+    def buurt_bij(self, lon: float, lat: float) -> str | None:
+        """The buurt containing a WGS84 point, or None when it lies outside the gemeente."""
+        treffers = self.buurten_web.sindex.query(Point(lon, lat), predicate="covered_by")
+        return str(self.buurten_web["code"].iloc[treffers[0]]) if len(treffers) else None
+
+
+def _getal(tekst: str) -> float | None:
+    try:
+        waarde = float(tekst.replace(",", "."))
+    except ValueError:
+        return None
+    return waarde if math.isfinite(waarde) else None
+
+
+def _tekst(waarde: object) -> str:
+    """A cell as trimmed text; empty for missing values (None, NaN) from any import format."""
+    if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
+        return ""
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    if isinstance(waarde, date):
+        return waarde.isoformat()[:10]
+    return str(waarde).strip()
+
+
+def valideer(soort: str, invoer: dict[str, object], context: Gebiedscontext, vandaag: date) -> tuple[dict[str, str], list[str]]:
+    """Clean one row and list every reason it cannot be stored (Dutch, one sentence each).
+
+    A location is either an area (gebiedscode) or a point (lon/lat in WGS84) inside the gemeente;
+    a point also fills in the buurt that contains it, so area filters and profiles include it.
+    """
+    rij = {veld: _tekst(invoer.get(veld)) for veld in VELDEN[soort]}
+    fouten = [f"{VELDNAAM[v]} ontbreekt" for v in VERPLICHT[soort] if not rij[v]]
+    if not rij["bron"] and not rij["bron_omschrijving"]:
+        fouten.append("bron ontbreekt: noem wie het meldde of uit welk document het komt")
+    fouten += [f"onbekende bron {b!r} (niet in de bronnenlijst)" for b in split_lijst(rij["bron"]) if b not in context.bronnen]
+    for veld, waarde in rij.items():
+        if len(waarde) > MAX_LENGTE.get(veld, STANDAARD_MAX_LENGTE):
+            fouten.append(f"{VELDNAAM[veld]} is langer dan {MAX_LENGTE.get(veld, STANDAARD_MAX_LENGTE)} tekens")
+        if _STUURTEKENS.search(waarde):
+            fouten.append(f"{VELDNAAM[veld]} bevat onzichtbare stuurtekens")
+    if soort == SOORT_ACTIE:
+        if rij["opgave"] and rij["opgave"] not in OPGAVEN:
+            fouten.append(f"opgave moet een van {', '.join(OPGAVEN)} zijn")
+        if rij["status"] and rij["status"] not in STATUSSEN:
+            fouten.append(f"status moet {' of '.join(STATUSSEN)} zijn")
+        fouten += _periodefouten(rij["jaar"])
+    else:
+        fouten += _datumfouten(rij["datum"], vandaag) + _periodefouten(rij["periode"])
+        if not rij["datum"] and not rij["periode"]:
+            fouten.append("datum ontbreekt (of, als er geen datum is, een periode)")
+        rij["periode"] = rij["periode"] or rij["datum"][:4]
+    fouten += _locatiefouten(rij, context)
+    return rij, fouten
+
+
+def _periodefouten(tekst: str) -> list[str]:
+    jaar = JAAR.match(tekst)
+    if tekst and (not jaar or (jaar.group(2) and jaar.group(2) < jaar.group(1))):
+        return ["periode moet een jaartal (2022) of een reeks jaren (2022-2025) zijn"]
+    return []
+
+
+def _datumfouten(tekst: str, vandaag: date) -> list[str]:
+    if not tekst:
+        return []
+    try:
+        datum = date.fromisoformat(tekst)
+    except ValueError:
+        return [f"datum {tekst!r} is geen datum in de vorm JJJJ-MM-DD"]
+    return ["datum ligt in de toekomst"] if datum > vandaag else []
+
+
+def _locatiefouten(rij: dict[str, str], context: Gebiedscontext) -> list[str]:
+    """Fills ``gebiedscode`` from a point; refuses points outside the gemeente."""
+    if not rij["lon"] and not rij["lat"]:
+        if not rij["gebiedscode"]:
+            return ["locatie ontbreekt: kies een gebied of een punt op de kaart"]
+        return [] if rij["gebiedscode"] in context.gebiedscodes else [f"onbekend gebied {rij['gebiedscode']!r}"]
+    punt, fouten = valideer_punt(rij["lon"], rij["lat"], context)
+    if punt is not None:
+        rij.update(lon=punt[0], lat=punt[1], gebiedscode=punt[2])
+    return fouten
+
+
+def valideer_punt(lon: str, lat: str, context: Gebiedscontext) -> tuple[tuple[str, str, str] | None, list[str]]:
+    """A typed or clicked point as (lon, lat, buurtcode) text, or the Dutch reasons it is refused."""
+    x, y = _getal(_tekst(lon)), _getal(_tekst(lat))
+    if x is None or y is None:
+        return None, ["lengtegraad en breedtegraad moeten allebei een getal zijn"]
+    buurt = context.buurt_bij(x, y)
+    if buurt is None:
+        return None, [f"het punt ({y:.5f}, {x:.5f}) ligt buiten de gemeente"]
+    return (f"{x:.6f}", f"{y:.6f}", buurt), []

@@ -1,0 +1,396 @@
+"""The wijkteam's store: created once from the bundle, versioned edits with a logbook, conflicts
+refused instead of overwritten, and a file that stays whole with several writers or a killed one."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from geo.beheer import SOORT_ACTIE, SOORT_HOTSPOT, Gebiedscontext, valideer
+from geo.opslag import BEWERKBAAR, Conflict, Opslag, OpslagFout
+from geo.programma import laad_programma, lees_bewerkbaar
+from geo.schema import PRECISIE_EXACT
+from tests.opslag_schrijver import actie_rij
+
+ROOT = Path(__file__).resolve().parent.parent
+WACHTTIJD = 60  # seconds a helper process may take before the test fails
+
+
+@pytest.fixture(scope="module")
+def bundel() -> dict[str, pd.DataFrame]:
+    return lees_bewerkbaar()
+
+
+@pytest.fixture
+def opslag(tmp_path, bundel) -> Opslag:
+    opslag = Opslag(tmp_path / "wijkkaart.sqlite")
+    assert opslag.initialiseer(bundel)
+    return opslag
+
+
+@pytest.fixture(scope="module")
+def context(data) -> Gebiedscontext:
+    return Gebiedscontext(gebiedscodes=frozenset(data.gebieden.index), bronnen=frozenset(data.programma.bronnen["bron"]),
+                          buurten_web=data.buurten_web)
+
+
+def _integriteit(pad: Path) -> str:
+    with closing(sqlite3.connect(pad)) as verbinding:
+        return "; ".join(r[0] for r in verbinding.execute("PRAGMA integrity_check"))
+
+
+def _aantallen(opslag: Opslag) -> dict[str, int]:
+    return {n: len(opslag.tabel(n)) + len(opslag.tabel(n, verwijderd=True)) for n in BEWERKBAAR}
+
+
+def _programma(data, opslag: Opslag):
+    return laad_programma(data.gebieden, bewerkbaar={n: opslag.tabel(n) for n in BEWERKBAAR})
+
+
+def _start(taak: dict) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "tests.opslag_schrijver", json.dumps(taak)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _uitkomst(proces: subprocess.Popen) -> dict:
+    uit, fout = proces.communicate(timeout=WACHTTIJD)
+    assert proces.returncode == 0, fout
+    return json.loads(uit.strip().splitlines()[-1])
+
+
+def _tegelijk(tmp_path: Path, taken: list[dict]) -> list[dict]:
+    """Start one process per task, let them all begin at the same moment, return their results."""
+    start = tmp_path / "start"
+    processen = [(_start({**t, "start": str(start), "gereed": str(tmp_path / f"gereed{i}")}), tmp_path / f"gereed{i}")
+                 for i, t in enumerate(taken)]
+    try:
+        einde = time.monotonic() + WACHTTIJD
+        while not all(gereed.exists() for _, gereed in processen):
+            for proces, _ in processen:
+                assert proces.poll() is None, proces.communicate()[1]
+            assert time.monotonic() < einde, "schrijvers werden niet gereed"
+            time.sleep(0.01)
+        start.touch()
+        return [_uitkomst(proces) for proces, _ in processen]
+    finally:
+        for proces, _ in processen:
+            if proces.poll() is None:
+                proces.kill()
+                proces.wait()
+
+
+# -- 1. creation ------------------------------------------------------------------------------
+
+
+def test_initialisation_copies_the_bundle_once(tmp_path, bundel):
+    opslag = Opslag(tmp_path / "map" / "wijkkaart.sqlite")
+    assert opslag.initialiseer(bundel)
+    assert opslag.pad.is_file()
+    assert _integriteit(opslag.pad) == "ok"
+    for naam in BEWERKBAAR:
+        tabel = opslag.tabel(naam)
+        assert len(tabel) == len(bundel[naam]), naam
+        assert tabel["id"].tolist() == bundel[naam]["id"].tolist()
+        assert set(tabel["versie"]) == {"1"}
+        assert opslag.tabel(naam, verwijderd=True).empty
+        for kolom in bundel[naam].columns:
+            assert tabel[kolom].tolist() == bundel[naam][kolom].tolist(), (naam, kolom)
+    assert opslag.logboek().empty
+    revisie = opslag.revisie()
+    inhoud = hashlib.sha256(opslag.pad.read_bytes()).hexdigest()
+
+    assert not opslag.initialiseer(bundel)
+    assert hashlib.sha256(opslag.pad.read_bytes()).hexdigest() == inhoud
+    assert opslag.revisie() == revisie
+    assert not list(opslag.pad.parent.glob("*.nieuw"))  # no temporary file left behind
+
+
+def test_store_gives_the_same_items_as_the_bundle(data, opslag):
+    uit_opslag = _programma(data, opslag).items.set_index("id")
+    gebundeld = data.programma.items.set_index("id")
+    assert uit_opslag.index.tolist() == gebundeld.index.tolist()
+    kolommen = ["soort", "actie_id", "gebiedscode", "precisie", "lon", "lat", "op_bovenrand", "naam", "bron"]
+    pd.testing.assert_frame_equal(uit_opslag[kolommen], gebundeld[kolommen])
+
+
+@pytest.mark.parametrize("soort", ["geen database", "andere database", "ander schema"])
+def test_foreign_file_is_refused_and_left_alone(tmp_path, bundel, soort):
+    pad = tmp_path / "wijkkaart.sqlite"
+    if soort == "geen database":
+        pad.write_bytes(b"Dit is een tekstbestand, geen SQLite-bestand.\n" * 100)
+    else:
+        with closing(sqlite3.connect(pad)) as verbinding:
+            if soort == "andere database":
+                verbinding.execute("CREATE TABLE klanten (naam TEXT)")
+            else:
+                verbinding.execute("CREATE TABLE meta (sleutel TEXT, waarde TEXT)")
+                verbinding.execute("INSERT INTO meta VALUES ('schema', '99')")
+            verbinding.commit()
+    inhoud = pad.read_bytes()
+    with pytest.raises(OpslagFout) as fout:
+        Opslag(pad).initialiseer(bundel)
+    melding = str(fout.value)
+    assert str(pad) in melding
+    assert "onleesbaar of beschadigd" in melding or "geen opslag van deze wijkkaart" in melding
+    assert pad.read_bytes() == inhoud
+
+
+def test_processes_initialising_at_once_create_one_store(tmp_path, bundel):
+    pad = tmp_path / "wijkkaart.sqlite"
+    uitkomsten = _tegelijk(tmp_path, [{"taak": "initialiseer", "pad": str(pad)}] * 3)
+    assert sorted(u["aangemaakt"] for u in uitkomsten) == [False, False, True]
+    assert _integriteit(pad) == "ok"
+    opslag = Opslag(pad)
+    assert _aantallen(opslag) == {n: len(bundel[n]) for n in BEWERKBAAR}
+    assert opslag.revisie() == 1
+    assert not list(tmp_path.glob("*.nieuw"))
+
+
+# -- 2. add, change, remove, restore ----------------------------------------------------------
+
+
+def _punt_in_buurt(data) -> tuple[str, float, float]:
+    code = min(data.programmagebied.buurten)
+    punt = data.buurten_web.set_index("code").loc[code].geometry.representative_point()
+    return code, punt.x, punt.y
+
+
+def test_add_change_remove_restore_with_versions_and_logbook(data, opslag, context):
+    buurt, lon, lat = _punt_in_buurt(data)
+    invoer = {**actie_rij(1), "naam": "Buurtschouw", "gebiedscode": "", "lon": str(lon), "lat": str(lat)}
+    rij, fouten = valideer(SOORT_ACTIE, invoer, context, datetime.now(UTC).date())
+    assert fouten == []
+    assert rij["gebiedscode"] == buurt
+    revisies = [opslag.revisie()]
+    begin = datetime.now(UTC) - timedelta(seconds=2)
+
+    item_id = opslag.voeg_toe(SOORT_ACTIE, rij, "anna")
+    revisies.append(opslag.revisie())
+    assert item_id.startswith("actie_")
+    opgeslagen = opslag.rij("acties", item_id)
+    assert opgeslagen["versie"] == "1" and opgeslagen["gewijzigd_door"] == "anna"
+    assert opgeslagen["naam"] == "Buurtschouw" and opgeslagen["opgave_herkomst"] == "wijkteam"
+
+    items = _programma(data, opslag).items
+    nieuw = items[items["actie_id"] == item_id]
+    assert len(nieuw) == 1
+    assert nieuw["precisie"].iloc[0] == PRECISIE_EXACT
+    assert nieuw["lon"].iloc[0] == pytest.approx(lon, abs=1e-6)
+    assert nieuw["lat"].iloc[0] == pytest.approx(lat, abs=1e-6)
+    assert nieuw["gebiedscode"].iloc[0] == buurt
+
+    opslag.wijzig("acties", item_id, {"opmerking": "eerste schouw gedaan"}, 1, "bram")
+    revisies.append(opslag.revisie())
+    assert opslag.rij("acties", item_id)["versie"] == "2"
+    opslag.wijzig("acties", item_id, {"status": "gestart"}, 2, "anna")
+    revisies.append(opslag.revisie())
+    na_wijzigen = opslag.rij("acties", item_id)
+    assert na_wijzigen["versie"] == "3" and na_wijzigen["status"] == "gestart"
+    assert na_wijzigen["opmerking"] == "eerste schouw gedaan" and na_wijzigen["gewijzigd_door"] == "anna"
+
+    opslag.verwijder("acties", item_id, 3, "bram")
+    revisies.append(opslag.revisie())
+    assert item_id not in set(opslag.tabel("acties")["id"])
+    verwijderd = opslag.tabel("acties", verwijderd=True).set_index("id")
+    assert verwijderd.loc[item_id, "versie"] == "4"
+    assert item_id not in set(_programma(data, opslag).items["actie_id"])
+
+    opslag.herstel("acties", item_id, 4, "anna")
+    revisies.append(opslag.revisie())
+    assert item_id in set(opslag.tabel("acties")["id"])
+    assert opslag.tabel("acties", verwijderd=True).empty
+    assert opslag.rij("acties", item_id)["versie"] == "5"
+    assert item_id in set(_programma(data, opslag).items["actie_id"])
+
+    assert revisies == list(range(revisies[0], revisies[0] + 6))
+
+    logboek = opslag.logboek()
+    assert logboek["item_id"].eq(item_id).all() and logboek["tabel"].eq("acties").all()
+    assert logboek["handeling"].tolist() == ["hersteld", "verwijderd", "gewijzigd", "gewijzigd", "toegevoegd"]
+    assert logboek["gebruiker"].tolist() == ["anna", "bram", "anna", "bram", "anna"]
+    for tijd in logboek["tijd"]:
+        assert begin <= datetime.fromisoformat(tijd) <= datetime.now(UTC) + timedelta(seconds=2)
+    per_handeling = logboek.iloc[::-1].reset_index(drop=True)
+    toegevoegd, eerste, tweede = per_handeling.iloc[0], per_handeling.iloc[1], per_handeling.iloc[2]
+    assert toegevoegd["oud"] == "" and json.loads(toegevoegd["nieuw"])["naam"] == "Buurtschouw"
+    assert json.loads(eerste["oud"])["opmerking"] == "" and json.loads(eerste["nieuw"])["opmerking"] == "eerste schouw gedaan"
+    assert json.loads(tweede["oud"])["status"] == "gepland" and json.loads(tweede["nieuw"])["status"] == "gestart"
+    assert json.loads(per_handeling.iloc[3]["oud"])["status"] == "gestart"
+
+
+def test_new_hotspot_goes_to_the_hotspot_table(data, opslag, context):
+    invoer = {"thema": "Rattenoverlast", "datum": "2024-03-01", "omschrijving": "Ratten bij de containers",
+              "gebiedscode": "LN", "bron_omschrijving": "melding bewoner"}
+    rij, fouten = valideer(SOORT_HOTSPOT, invoer, context, datetime.now(UTC).date())
+    assert fouten == []
+    item_id = opslag.voeg_toe(SOORT_HOTSPOT, rij, "anna")
+    assert item_id.startswith("melding_")
+    assert opslag.rij("acties", item_id) is None
+    assert opslag.rij("hotspots", item_id)["periode"] == "2024"
+    item = _programma(data, opslag).items.set_index("id").loc[item_id]
+    assert item["soort"] == "hotspot" and item["periode"] == "2024-03-01" and item["gebiedscode"] == "LN"
+
+
+# -- 3. conflicts -----------------------------------------------------------------------------
+
+
+def test_second_save_on_the_same_version_is_refused(opslag):
+    item_id = "kansrijke_start"
+    versie_anna = int(opslag.rij("acties", item_id)["versie"])
+    versie_bram = int(opslag.rij("acties", item_id)["versie"])
+    assert versie_anna == versie_bram == 1
+
+    opslag.wijzig("acties", item_id, {"opmerking": "van Anna"}, versie_anna, "Anna de Vries")
+    revisie, logboek = opslag.revisie(), len(opslag.logboek())
+    with pytest.raises(Conflict) as conflict:
+        opslag.wijzig("acties", item_id, {"opmerking": "van Bram"}, versie_bram, "Bram")
+    melding = str(conflict.value)
+    assert "Anna de Vries" in melding and "intussen gewijzigd" in melding and "niet opgeslagen" in melding
+    assert conflict.value.huidig["opmerking"] == "van Anna"
+
+    opgeslagen = opslag.rij("acties", item_id)
+    assert opgeslagen["opmerking"] == "van Anna"
+    assert opgeslagen["versie"] == "2" and opgeslagen["gewijzigd_door"] == "Anna de Vries"
+    assert opslag.revisie() == revisie and len(opslag.logboek()) == logboek
+
+
+def test_changing_a_removed_row_is_refused(opslag):
+    item_id = "schuldenspreekuur"
+    opslag.verwijder("acties", item_id, 1, "anna")
+    revisie = opslag.revisie()
+    with pytest.raises(Conflict, match="verwijderd"):
+        opslag.wijzig("acties", item_id, {"opmerking": "te laat"}, 2, "bram")
+    with pytest.raises(Conflict, match="gewijzigd door anna"):
+        opslag.wijzig("acties", item_id, {"opmerking": "te laat"}, 1, "bram")
+    with pytest.raises(Conflict, match="verwijderd"):
+        opslag.verwijder("acties", item_id, 2, "bram")
+    with pytest.raises(Conflict, match="bestaat niet"):
+        opslag.wijzig("acties", "bestaat_niet", {"opmerking": "x"}, 1, "bram")
+    assert opslag.rij("acties", item_id)["opmerking"] == ""
+    assert opslag.revisie() == revisie
+
+
+# -- 4. several writer processes ----------------------------------------------------------------
+
+
+def test_concurrent_writers_lose_nothing(tmp_path, opslag):
+    item_id = "rattenvoorlichting"
+    aantallen, revisie = _aantallen(opslag), opslag.revisie()
+    toevoegers = [{"taak": "voeg_toe", "pad": str(opslag.pad), "aantal": 25, "gebruiker": f"schrijver{i}"}
+                  for i in range(4)]
+    wijzigers = [{"taak": "wijzig", "pad": str(opslag.pad), "tabel": "acties", "id": item_id, "pogingen": 25,
+                  "gebruiker": f"wijziger{i}"} for i in range(2)]
+    uitkomsten = _tegelijk(tmp_path, toevoegers + wijzigers)
+
+    assert _integriteit(opslag.pad) == "ok"
+    nieuwe_ids = [i for u in uitkomsten[:4] for i in u["ids"]]
+    assert len(set(nieuwe_ids)) == 100
+    acties = opslag.tabel("acties").set_index("id")
+    assert set(nieuwe_ids) <= set(acties.index)
+    assert _aantallen(opslag) == {**aantallen, "acties": aantallen["acties"] + 100}
+
+    gelukt = [v for u in uitkomsten[4:] for v in u["gelukt"]]
+    conflicten = [m for u in uitkomsten[4:] for m in u["conflicten"]]
+    for u in uitkomsten[4:]:
+        assert len(u["gelukt"]) + len(u["conflicten"]) == 25
+    assert gelukt, "geen enkele wijziging gelukt"
+    assert conflicten, "de wijzigers liepen niet tegelijk: geen conflict om te controleren"
+    # each success was based on a different version and raised it by exactly one
+    assert sorted(gelukt) == list(range(1, len(gelukt) + 1))
+    assert int(acties.loc[item_id, "versie"]) == 1 + len(gelukt)
+    assert all("intussen gewijzigd door wijziger" in m for m in conflicten)
+    assert opslag.revisie() == revisie + 100 + len(gelukt)
+
+    logboek = opslag.logboek(aantal=10_000)
+    assert (logboek["handeling"] == "toegevoegd").sum() == 100
+    gewijzigd = logboek[(logboek["handeling"] == "gewijzigd") & (logboek["item_id"] == item_id)]
+    assert len(gewijzigd) == len(gelukt)
+    # the stored value is the last successful change; nothing was silently overwritten
+    assert acties.loc[item_id, "opmerking"] == json.loads(gewijzigd["nieuw"].iloc[0])["opmerking"]
+    ketting = gewijzigd.iloc[::-1]
+    for vorige, volgende in zip(ketting["nieuw"].iloc[:-1], ketting["oud"].iloc[1:], strict=True):
+        assert json.loads(vorige) == json.loads(volgende)
+
+
+# -- 5. a writer killed halfway -----------------------------------------------------------------
+
+
+def test_killed_writer_leaves_the_store_as_it_was(tmp_path, opslag):
+    aantallen, revisie, logboek = _aantallen(opslag), opslag.revisie(), len(opslag.logboek())
+    marker = tmp_path / "halverwege"
+    proces = _start({"taak": "importeer", "pad": str(opslag.pad), "aantal": 500, "na": 250, "marker": str(marker)})
+    try:
+        einde = time.monotonic() + WACHTTIJD
+        while not marker.exists():
+            assert proces.poll() is None, proces.communicate()[1]
+            assert time.monotonic() < einde, "import kwam niet halverwege"
+            time.sleep(0.01)
+        # readers are not blocked by the unfinished import and do not see its rows
+        assert opslag.revisie() == revisie and _aantallen(opslag) == aantallen
+    finally:
+        proces.kill()
+        proces.wait(timeout=WACHTTIJD)
+        proces.stdout.close()
+        proces.stderr.close()
+    assert proces.returncode == -9
+
+    assert _integriteit(opslag.pad) == "ok"
+    assert _aantallen(opslag) == aantallen
+    assert opslag.revisie() == revisie
+    assert len(opslag.logboek()) == logboek
+
+    item_id = opslag.voeg_toe(SOORT_ACTIE, actie_rij(1), "anna")
+    assert opslag.rij("acties", item_id)["versie"] == "1"
+    assert opslag.revisie() == revisie + 1
+    assert _aantallen(opslag)["acties"] == aantallen["acties"] + 1
+    assert _integriteit(opslag.pad) == "ok"
+
+
+# -- 6. table names -----------------------------------------------------------------------------
+
+
+def test_table_names_cannot_inject_sql(opslag):
+    aantal, revisie = len(opslag.tabel("acties")), opslag.revisie()
+    kwaad = "acties; DROP TABLE acties"
+    with pytest.raises(ValueError):
+        opslag.tabel(kwaad)
+    with pytest.raises(ValueError):
+        opslag.tabel("logboek")
+    with pytest.raises(ValueError):
+        opslag.rij(kwaad, "kansrijke_start")
+    with pytest.raises(ValueError):
+        opslag.wijzig(kwaad, "kansrijke_start", {"opmerking": "x"}, 1, "anna")
+    with pytest.raises(ValueError):
+        opslag.verwijder(kwaad, "kansrijke_start", 1, "anna")
+    assert opslag.rij("acties", "x' OR '1'='1") is None
+    assert len(opslag.tabel("acties")) == aantal
+    assert opslag.revisie() == revisie
+    assert _integriteit(opslag.pad) == "ok"
+
+
+def test_store_is_added_to_a_file_that_holds_only_accounts(tmp_path):
+    """The first account may be made before the app ever started: the store joins that file."""
+    from geo import accounts
+
+    pad = tmp_path / "wijkkaart.sqlite"
+    accounts.maak_account(pad, "beheerder", "een lang wachtwoord!")
+    assert Opslag(pad).initialiseer(lees_bewerkbaar()) is True
+    assert accounts.accounts(pad) == ["beheerder"]
+    assert len(Opslag(pad).tabel("acties")) == len(lees_bewerkbaar()["acties"])
+
+
+def test_reading_a_missing_store_does_not_create_it(tmp_path):
+    pad = tmp_path / "ontbreekt.sqlite"
+    with pytest.raises(OpslagFout):
+        Opslag(pad).revisie()
+    assert not pad.exists()
