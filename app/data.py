@@ -1,11 +1,22 @@
-"""Cached access to the bundled data: loaded once per server process, shared read-only."""
+"""Access to the data: the bundled files once per server process, the wijkteam's store per change.
+
+The boundaries and figures never change while the app runs and are shared read-only. Acties,
+meldingen and places come from the store (:mod:`geo.opslag`): each rerun asks its revision
+number (one small query) and rebuilds the items only when someone saved a change, so an edit
+shows on every user's map at their next interaction.
+"""
 
 from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
 from app import settings as s
-from geo.bundel import Wijkdata, laad_wijkdata
+from geo.bundel import Wijkdata, laad_wijkdata, met_bewerkbaar
+from geo.opslag import BEWERKBAAR, Opslag, OpslagFout, standaard_pad
+from geo.programma import lees_bewerkbaar
 from geo.schema import DataFout
 
 
@@ -14,11 +25,41 @@ def _gedeelde_wijkdata() -> Wijkdata:
     return laad_wijkdata(s.PROGRAMMA_CODE)
 
 
-def wijkdata() -> Wijkdata:
-    """The data bundle, or a Dutch error message and a stopped page when a file is broken."""
+@st.cache_resource(show_spinner="Opslag voorbereiden…")
+def _geopende_opslag(pad: str) -> Opslag:
+    """Create the store from the bundled data on first start (once per process and path)."""
+    opslag = Opslag(Path(pad))
+    opslag.initialiseer(lees_bewerkbaar())
+    return opslag
+
+
+@st.cache_resource(show_spinner="Acties en meldingen laden…", max_entries=4)
+def _wijkdata_bij(pad: str, revisie: int) -> Wijkdata:
+    """The bundle with the store's items of one revision (the key; the body reads the latest)."""
+    opslag = Opslag(Path(pad))
+    return met_bewerkbaar(_gedeelde_wijkdata(), {n: opslag.tabel(n) for n in BEWERKBAAR}, date.today())
+
+
+def opslag() -> Opslag:
+    """The store of this server (path from ``$WIJKKAART_OPSLAG``), created when missing."""
     try:
-        return _gedeelde_wijkdata()
+        return _geopende_opslag(str(standaard_pad()))
+    except (OpslagFout, DataFout) as fout:
+        _stop(str(fout))
+
+
+def wijkdata() -> Wijkdata:
+    """The data, or a Dutch error message and a stopped page when a file or the store is broken."""
+    try:
+        winkel = opslag()
+        return _wijkdata_bij(str(winkel.pad), winkel.revisie())
     except DataFout as fout:
-        st.error(f"De gegevens konden niet worden geladen. Bestand {fout.bestand}: {fout.melding}")
-        st.stop()
-        raise  # st.stop() raises; this line only satisfies type checkers
+        _stop(f"Bestand {fout.bestand}: {fout.melding}")
+    except OpslagFout as fout:
+        _stop(str(fout))
+
+
+def _stop(melding: str):
+    st.error(f"De gegevens konden niet worden geladen. {melding}")
+    st.stop()
+    raise AssertionError("st.stop() raises")  # only for type checkers

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import streamlit as st
 
 from app import settings as s
 from app.area_panel import BUURT_KEY
 from app.url_state import Parameter
+
+PERIODE_KEY = "kaart_periode"
 from geo.bundel import Wijkdata
 from geo.indicators import Indicator
+from geo.meldingen import jaren
 from geo.schema import OPGAVEN, STATUSSEN
 
 
@@ -23,6 +27,7 @@ class Kaartkeuze:
     toon_hotspots: bool
     achtergrond: bool
     beeld: str
+    periode: tuple[int, int]  # years of overlast shown, inclusive
 
 
 def indicatoren_voor(data: Wijkdata, opgaven: tuple[str, ...]) -> list[str]:
@@ -37,14 +42,26 @@ def indicatoren_voor(data: Wijkdata, opgaven: tuple[str, ...]) -> list[str]:
     ]
 
 
+def periodejaren(data: Wijkdata, dit_jaar: int) -> list[int]:
+    """Every year from the earliest overlast item up to this year (or the latest item's year)."""
+    items = data.programma.items
+    bereiken = [b for b in map(jaren, items.loc[items["soort"] == "hotspot", "periode"]) if b]
+    eerste = min((b[0] for b in bereiken), default=dit_jaar)
+    laatste = max([dit_jaar, *(b[1] for b in bereiken)])
+    return list(range(eerste, laatste + 1))
+
+
 def url_parameters(data: Wijkdata) -> list[Parameter]:
     """The Kaart choices a shared link carries."""
+    jaartallen = periodejaren(data, date.today().year)
     return [
         Parameter("indicator", "kaart_indicator", {i: i for i in data.kaartbaar}, s.STANDAARD_INDICATOR, "indicator"),
         Parameter("opgave", "kaart_opgaven", s.OPGAVE_URL, list(s.STANDAARD_OPGAVEN), "opgave", meervoud=True),
         Parameter("status", "kaart_status", {t: t for t in STATUSSEN}, list(STATUSSEN), "status", meervoud=True),
         Parameter("beeld", "kaart_beeld", s.BEELD_URL, s.BEELD_NOORD, "kaartbeeld"),
         Parameter("buurt", BUURT_KEY, {c: c for c in data.grenzen.buurten["code"]}, None, "buurtcode"),
+        Parameter("periode", PERIODE_KEY, {f"{a}-{b}": (a, b) for a in jaartallen for b in jaartallen if a <= b},
+                  (jaartallen[0], jaartallen[-1]), "periode"),
     ]
 
 
@@ -68,10 +85,17 @@ def toon(data: Wijkdata) -> Kaartkeuze:
         st.caption("Lagen")
         toon_acties = st.toggle(s.LABEL_ACTIES, value=True, key="kaart_acties")
         toon_hotspots = st.toggle(s.LABEL_HOTSPOTS, value=True, key="kaart_hotspots")
+        jaartallen = periodejaren(data, date.today().year)
+        if not set(st.session_state.get(PERIODE_KEY, ())) <= set(jaartallen):  # data changed under the choice
+            st.session_state[PERIODE_KEY] = (jaartallen[0], jaartallen[-1])
+        periode = (jaartallen[0], jaartallen[-1]) if len(jaartallen) < 2 else st.slider(
+            s.LABEL_PERIODE, jaartallen[0], jaartallen[-1], key=PERIODE_KEY, step=1, disabled=not toon_hotspots,
+            help="Overlast (hotspots en meldingen) uit deze jaren. Wat geen jaar heeft, blijft zichtbaar.",
+        )
         achtergrond = st.toggle(s.LABEL_ACHTERGROND, value=False, key="kaart_achtergrond",
                                 help="Laadt kaarttegels van PDOK via internet. Zonder internet blijft de kaart leesbaar.")
     return Kaartkeuze(
         opgaven=tuple(opgaven), statussen=tuple(statussen), indicator=data.definities[indicator],
         toon_acties=toon_acties, toon_hotspots=toon_hotspots, achtergrond=achtergrond,
-        beeld=beeld or s.BEELD_NOORD,
+        beeld=beeld or s.BEELD_NOORD, periode=tuple(periode),
     )

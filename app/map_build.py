@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import folium
 import geopandas as gpd
 import pandas as pd
+from folium.plugins import MarkerCluster
 from folium.template import Template
 from folium.utilities import JsCode
 
@@ -23,6 +24,12 @@ from app.symbolen import plaatsing, symbooltekst, symboolvorm
 from geo.classify import GEEN_GEGEVENS, Klasse, kleur_voor
 from geo.indicators import Kaartwaarden
 from geo.schema import PRECISIE_BENADERING, PRECISIE_EXACT
+
+_CLUSTER_JS = [("markerclusterjs", f"{s.STATIC_URL}/vendor/markercluster/leaflet.markercluster.js")]
+_CLUSTER_CSS = [
+    ("markerclustercss", f"{s.STATIC_URL}/vendor/markercluster/MarkerCluster.css"),
+    ("markerclusterdefaultcss", f"{s.STATIC_URL}/vendor/markercluster/MarkerCluster.Default.css"),
+]
 
 
 class OfflineMap(folium.Map):
@@ -35,11 +42,24 @@ class OfflineMap(folium.Map):
     default_js = [
         ("leaflet", f"{s.STATIC_URL}/vendor/leaflet/leaflet.js"),
         ("jquery", f"{s.STATIC_URL}/vendor/jquery/jquery.min.js"),
+        *_CLUSTER_JS,
     ]
     default_css = [
         ("leaflet_css", f"{s.STATIC_URL}/vendor/leaflet/leaflet.css"),
+        *_CLUSTER_CSS,
         ("wijkkaart_css", f"{s.STATIC_URL}/wijkkaart.css"),
     ]
+
+
+class OfflineMarkerCluster(MarkerCluster):
+    """Clusters of exactly placed symbols, with Leaflet.markercluster from the static folder.
+
+    The base map loads the plugin too: the symbol layers are added after the map is drawn
+    (``feature_group_to_add``), when it is too late to load a script for them.
+    """
+
+    default_js = _CLUSTER_JS
+    default_css = _CLUSTER_CSS
 
 
 def beeld(bounds: Sequence[float], breedte_px: int = s.KAART_BREEDTE, hoogte_px: int = s.KAART_HOOGTE) -> tuple[list[float], float]:
@@ -193,12 +213,18 @@ def symboollaag(items: pd.DataFrame, naam: str) -> folium.FeatureGroup:
     """One switchable layer of action or hotspot symbols, each with tooltip and popup.
 
     Symbols that share an anchor (same area, same placement) are spread out in pixels, so each
-    stays clickable at every zoom without pretending to be a separate location.
+    stays clickable at every zoom without pretending to be a separate location. Exactly placed
+    symbols (meldingen at an address) join clusters that show their number when zoomed out.
     """
     laag = folium.FeatureGroup(name=naam)
+    clusters = OfflineMarkerCluster(
+        name=f"{naam} (exacte plekken)", options={"maxClusterRadius": 40, "disableClusteringAtZoom": 17,
+                                                  "spiderfyOnMaxZoom": True, "showCoverageOnHover": False},
+    ).add_to(laag)
     half = s.SYMBOOL_PX / 2
     for item, (dx, dy) in plaatsing(items):
         tip = symbooltekst(item)
+        doel = clusters if item["precisie"] == PRECISIE_EXACT else laag
         folium.Marker(
             location=[item["lat"], item["lon"]],
             title=tip,  # the marker is a button for screen readers: Leaflet sets this as its name (a DOM attribute, not HTML)
@@ -210,7 +236,7 @@ def symboollaag(items: pd.DataFrame, naam: str) -> folium.FeatureGroup:
             ),
             tooltip=folium.Tooltip(html.escape(tip)),
             popup=folium.Popup(_popup_html(item), max_width=340),
-        ).add_to(laag)
+        ).add_to(doel)
     return laag
 
 
@@ -223,3 +249,28 @@ def selectielaag(geometrie: gpd.GeoDataFrame) -> folium.FeatureGroup:
         interactive=False,
     ).add_to(laag)
     return laag
+
+
+def kiezerkaart(buurten_web: gpd.GeoDataFrame, gemeente_web: gpd.GeoDataFrame, punt: tuple[float, float] | None) -> OfflineMap:
+    """A plain map to place an item by clicking: buurt outlines with their names, the gemeente
+    border, and the chosen point (lon, lat) as a marker."""
+    grenzen = gemeente_web.total_bounds
+    kaart = OfflineMap(tiles=None, control_scale=False, zoom_snap=s.ZOOM_STAP)
+    kaart.fit_bounds([[grenzen[1], grenzen[0]], [grenzen[3], grenzen[2]]])
+    kaart.add_child(_Kaartteksten(s.DATA_ATTRIBUTIE))
+    vlakken = buurten_web[["naam", "geometry"]].assign(naam=buurten_web["naam"].map(html.escape))
+    folium.GeoJson(
+        vlakken.to_json(drop_id=True),
+        name="Buurten",
+        style_function=lambda _f: {"fillColor": s.LOCATOR_GRIJS, "fillOpacity": 0.5, "color": "#737373", "weight": 1},
+        tooltip=folium.GeoJsonTooltip(fields=["naam"], labels=False, sticky=True),
+    ).add_to(kaart)
+    folium.GeoJson(
+        gemeente_web[["geometry"]].to_json(drop_id=True),
+        style_function=lambda _f: {"color": s.GEMEENTE_RAND, "weight": 2, "fill": False},
+        interactive=False,
+    ).add_to(kaart)
+    if punt is not None:
+        folium.CircleMarker(location=[punt[1], punt[0]], radius=9, color="#000000", weight=3, fill=True,
+                            fill_color=s.SELECTIE_RAND, fill_opacity=1, interactive=False).add_to(kaart)
+    return kaart

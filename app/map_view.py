@@ -15,6 +15,7 @@ from app.profiel import NIVEAU_TEKST
 from geo.bundel import Wijkdata
 from geo.classify import Klasse
 from geo.indicators import Kaartwaarden
+from geo.meldingen import in_periode
 from geo.schema import ONBEKEND
 
 KLIK_KEY = "kaart_laatste_klik"
@@ -25,6 +26,7 @@ def gefilterde_items(data: Wijkdata, keuze: Kaartkeuze) -> pd.DataFrame:
     items = data.programma.items
     acties = items[(items["soort"] == "actie") & items["opgave"].isin(keuze.opgaven) & items["status"].isin(keuze.statussen)]
     hotspots = items[(items["soort"] == "hotspot") & items["opgave"].isin(keuze.opgaven)]
+    hotspots = hotspots[in_periode(hotspots["periode"], *keuze.periode)]
     delen = ([acties] if keuze.toon_acties else []) + ([hotspots] if keuze.toon_hotspots else [])
     return pd.concat(delen) if delen else items.iloc[0:0]
 

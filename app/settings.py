@@ -40,6 +40,33 @@ PAGINA_PROGRAMMA = Pagina("Programma", "programma", "views/programma.py", "Progr
 PAGINA_BRONNEN = Pagina("Over de gegevens", "bronnen", "views/bronnen.py")
 PAGINAS = (PAGINA_KAART, PAGINA_PROFIEL, PAGINA_RAAD, PAGINA_PRESENTATIE, PAGINA_PROGRAMMA, PAGINA_BRONNEN)
 
+# Editing pages: each asks for a login before it draws anything (app/toegang.py).
+PAGINA_BEHEER_ACTIES = Pagina("Acties bijhouden", "beheer-acties", "views/beheer_acties.py")
+PAGINA_BEHEER_OVERLAST = Pagina("Overlast bijhouden", "beheer-overlast", "views/beheer_overlast.py")
+PAGINA_BEHEER_PLAATSEN = Pagina("Nog te plaatsen", "beheer-plaatsen", "views/beheer_plaatsen.py",
+                                "Plekken met adres maar zonder coördinaten")
+PAGINA_BEHEER_IMPORT = Pagina("Importeren en exporteren", "beheer-import", "views/beheer_import.py")
+PAGINA_BEHEER_LOGBOEK = Pagina("Logboek en herstel", "beheer-logboek", "views/beheer_logboek.py")
+BEHEERPAGINAS = (PAGINA_BEHEER_ACTIES, PAGINA_BEHEER_OVERLAST, PAGINA_BEHEER_PLAATSEN, PAGINA_BEHEER_IMPORT,
+                 PAGINA_BEHEER_LOGBOEK)
+NAVIGATIE = {"Wijkkaart": PAGINAS, "Beheer (inloggen)": BEHEERPAGINAS}
+
+# Labels of the editing forms, per stored field (tests find the widgets by these).
+BEHEER_LABELS = {
+    "naam": "Naam van de actie",
+    "opgave": "Opgave",
+    "status": "Status",
+    "jaar": "Periode (jaar of jaren, bijv. 2022 of 2022-2025)",
+    "partners": "Partners",
+    "omschrijving": "Omschrijving",
+    "bron": "Bronnen uit de bronnenlijst",
+    "bron_omschrijving": "Bron in woorden (wie meldde het, welk document)",
+    "opmerking": "Opmerking",
+    "thema": "Soort overlast",
+    "datum": "Datum van de melding",
+    "periode": "Periode (alleen als er geen datum is)",
+}
+
 # Short, stable URL forms of the opgaven and map views (shared links must survive a relabel).
 OPGAVE_URL = {"onderwijs": OPGAVEN[0], "financien": OPGAVEN[1], "wonen": OPGAVEN[2]}
 
@@ -50,6 +77,7 @@ LABEL_INDICATOR = "Kleur buurten naar"
 LABEL_BEELD = "Kaartbeeld"
 LABEL_ACTIES = "Acties tonen"
 LABEL_HOTSPOTS = "Overlast tonen"
+LABEL_PERIODE = "Periode overlast"
 LABEL_ACHTERGROND = "Achtergrondkaart (PDOK, alleen online)"
 BEELD_NOORD = "Leidschendam-Noord"
 BEELD_GEMEENTE = "Hele gemeente"

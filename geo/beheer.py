@@ -36,9 +36,9 @@ VERPLICHT: dict[str, tuple[str, ...]] = {
     SOORT_HOTSPOT: ("thema",),
 }
 VELDNAAM = {
-    "naam": "naam", "opgave": "opgave", "status": "status", "jaar": "periode", "partners": "partners",
+    "naam": "naam", "opgave": "opgave", "status": "status", "jaar": "jaar of jaren", "partners": "partners",
     "omschrijving": "omschrijving", "gebiedscode": "gebied", "lon": "lengtegraad", "lat": "breedtegraad",
-    "bron": "bronnen uit de bronnenlijst", "bron_omschrijving": "bron", "opmerking": "opmerking",
+    "bron": "bron-id's uit de bronnenlijst", "bron_omschrijving": "bron in woorden", "opmerking": "opmerking",
     "thema": "soort overlast", "datum": "datum", "periode": "periode",
 }
 MAX_LENGTE = {"omschrijving": 2000, "opmerking": 1000, "partners": 500}
@@ -49,6 +49,7 @@ OVERLAST_SOORTEN = ("Rattenoverlast", "Meeuwenoverlast", "Grofvuil en afvalprobl
                     "Overlast omgeving Koreaanse kerk")
 
 JAAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")  # "2022" or "2022-2025"
+_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _STUURTEKENS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -94,7 +95,7 @@ def valideer(soort: str, invoer: dict[str, object], context: Gebiedscontext, van
     rij = {veld: _tekst(invoer.get(veld)) for veld in VELDEN[soort]}
     fouten = [f"{VELDNAAM[v]} ontbreekt" for v in VERPLICHT[soort] if not rij[v]]
     if not rij["bron"] and not rij["bron_omschrijving"]:
-        fouten.append("bron ontbreekt: noem wie het meldde of uit welk document het komt")
+        fouten.append("bron ontbreekt: noem in 'bron in woorden' wie het meldde of uit welk document het komt")
     fouten += [f"onbekende bron {b!r} (niet in de bronnenlijst)" for b in split_lijst(rij["bron"]) if b not in context.bronnen]
     for veld, waarde in rij.items():
         if len(waarde) > MAX_LENGTE.get(veld, STANDAARD_MAX_LENGTE):
@@ -108,10 +109,12 @@ def valideer(soort: str, invoer: dict[str, object], context: Gebiedscontext, van
             fouten.append(f"status moet {' of '.join(STATUSSEN)} zijn")
         fouten += _periodefouten(rij["jaar"])
     else:
-        fouten += _datumfouten(rij["datum"], vandaag) + _periodefouten(rij["periode"])
+        datumfouten = _datumfouten(rij, vandaag)
+        fouten += datumfouten + _periodefouten(rij["periode"])
         if not rij["datum"] and not rij["periode"]:
             fouten.append("datum ontbreekt (of, als er geen datum is, een periode)")
-        rij["periode"] = rij["periode"] or rij["datum"][:4]
+        if not datumfouten:
+            rij["periode"] = rij["periode"] or rij["datum"][:4]
     fouten += _locatiefouten(rij, context)
     return rij, fouten
 
@@ -123,12 +126,16 @@ def _periodefouten(tekst: str) -> list[str]:
     return []
 
 
-def _datumfouten(tekst: str, vandaag: date) -> list[str]:
+def _datumfouten(rij: dict[str, str], vandaag: date) -> list[str]:
+    """Only JJJJ-MM-DD (or a spreadsheet date cell) is a date, so every stored date has one form."""
+    tekst = rij["datum"]
     if not tekst:
         return []
     try:
-        datum = date.fromisoformat(tekst)
+        datum = date.fromisoformat(tekst) if _DATUM.match(tekst) else None
     except ValueError:
+        datum = None
+    if datum is None:
         return [f"datum {tekst!r} is geen datum in de vorm JJJJ-MM-DD"]
     return ["datum ligt in de toekomst"] if datum > vandaag else []
 

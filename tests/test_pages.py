@@ -94,12 +94,28 @@ def test_broken_data_gives_a_dutch_message_not_a_traceback():
         from geo.schema import DataFout
 
         data._gedeelde_wijkdata.clear()
+        data._wijkdata_bij.clear()
         with mock.patch.object(data, "laad_wijkdata", side_effect=DataFout("acties.csv", "rij 3: onbekende opgave")):
             data.wijkdata()
 
     at = AppTest.from_function(script, default_timeout=30).run()
     assert not at.exception
     assert "acties.csv: rij 3: onbekende opgave" in at.error[0].value
+
+
+def test_broken_store_gives_a_dutch_message_not_a_traceback(tmp_path, monkeypatch):
+    kapot = tmp_path / "kapot.sqlite"
+    kapot.write_bytes(b"dit is geen database" * 100)
+    monkeypatch.setenv("WIJKKAART_OPSLAG", str(kapot))
+
+    def script():
+        from app import data
+
+        data.wijkdata()
+
+    at = AppTest.from_function(script, default_timeout=30).run()
+    assert not at.exception
+    assert "geen opslag van deze wijkkaart" in at.error[0].value or "onleesbaar" in at.error[0].value
 
 
 def test_bronnen_table_formats_values_and_flags_derived(data):

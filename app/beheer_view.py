@@ -1,0 +1,193 @@
+"""Editing acties and overlastmeldingen: choose one (or new), fill in, save, remove.
+
+Saving and removing run as button callbacks, before the page is drawn, so they can fill the
+form with what was stored. The form keeps the user's input when a save is refused (invalid
+fields or a conflict with someone else's change): nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from app import locatiekiezer
+from app import settings as s
+from app.formats import markdown_veilig
+from geo.beheer import (
+    MAX_LENGTE,
+    SOORT_ACTIE,
+    STANDAARD_MAX_LENGTE,
+    TABEL,
+    VELDEN,
+    Gebiedscontext,
+    valideer,
+)
+from geo.bundel import Wijkdata
+from geo.opslag import Conflict, Opslag
+from geo.schema import OPGAVEN, STATUSSEN, split_lijst
+
+NIEUW = "__nieuw__"
+LOCATIEVELDEN = ("gebiedscode", "lon", "lat")
+TITELVELD = {SOORT_ACTIE: "naam", "hotspot": "thema"}
+LANGE_TEKST = ("omschrijving", "opmerking")
+
+
+def context(data: Wijkdata) -> Gebiedscontext:
+    """What validation needs to know of the map, from the loaded data."""
+    return Gebiedscontext(frozenset(data.gebieden.index), frozenset(data.programma.bronnen["bron"]), data.buurten_web)
+
+
+def _sleutel(soort: str, veld: str) -> str:
+    return f"beheer_{soort}_{veld}"
+
+
+def _locatie(soort: str) -> dict[str, str]:
+    return locatiekiezer.sleutels(_sleutel(soort, "locatie"))
+
+
+def toon(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None:
+    """The editor of one soort: chooser, form, location, buttons, messages and the list."""
+    tabel = opslag.tabel(TABEL[soort])
+    titels = {NIEUW: "＋ Nieuw toevoegen"} | {
+        r["id"]: f"{r[TITELVELD[soort]]} — {data.gebieden['naam'].get(r['gebiedscode'], r['gebiedscode'])}"
+        for r in tabel.to_dict("records")
+    }
+    if st.session_state.get(_sleutel(soort, "keuze")) not in titels:  # removed by someone else meanwhile
+        st.session_state[_sleutel(soort, "keuze")] = NIEUW
+    st.selectbox("Kies wat u wilt bewerken", list(titels), key=_sleutel(soort, "keuze"), format_func=titels.get,
+                 on_change=_laad, args=(opslag, soort))
+    _toon_melding(soort)
+    formulier, locatie = st.columns([1, 1], gap="large")
+    with formulier:
+        for veld in VELDEN[soort]:
+            if veld not in LOCATIEVELDEN:
+                _veld(data, soort, veld)
+    with locatie:
+        locatiekiezer.toon(data, _sleutel(soort, "locatie"))
+    nieuw = st.session_state[_sleutel(soort, "keuze")] == NIEUW
+    opslaan, verwijder, bevestig = st.columns([1, 1, 2], vertical_alignment="center")
+    opslaan.button("Toevoegen" if nieuw else "Wijzigingen opslaan", type="primary", key=_sleutel(soort, "opslaan"),
+                   on_click=_opslaan, args=(data, opslag, gebruiker, soort))
+    zeker = bevestig.checkbox("Ja, verwijderen", key=_sleutel(soort, "zeker"), disabled=nieuw)
+    verwijder.button("Verwijderen", key=_sleutel(soort, "verwijder"), disabled=nieuw or not zeker,
+                     on_click=_verwijder, args=(opslag, gebruiker, soort))
+    st.subheader("Alle " + ("acties" if soort == SOORT_ACTIE else "overlastmeldingen en hotspots"))
+    st.dataframe(_overzicht(tabel, soort), hide_index=True, width="stretch")
+
+
+def _veld(data: Wijkdata, soort: str, veld: str) -> None:
+    """One form field; every value lives in session state under the field's key."""
+    label, key = s.BEHEER_LABELS[veld], _sleutel(soort, veld)
+    if veld == "opgave":
+        st.selectbox(label, OPGAVEN, index=None, key=key, placeholder="Kies een opgave")
+    elif veld == "status":
+        st.selectbox(label, STATUSSEN, index=None, key=key, placeholder="Kies een status")
+    elif veld == "datum":
+        st.date_input(label, value=None, key=key, max_value=date.today(), format="DD-MM-YYYY")
+    elif veld == "bron":
+        titels = dict(zip(data.programma.bronnen["bron"], data.programma.bronnen["titel"], strict=True))
+        st.multiselect(label, list(titels), key=key, format_func=lambda b: f"{titels[b]} ({b})",
+                       placeholder="Kies een of meer bronnen")
+    elif veld in LANGE_TEKST:
+        st.text_area(label, key=key, max_chars=MAX_LENGTE[veld], height=100)
+    else:
+        st.text_input(label, key=key, max_chars=MAX_LENGTE.get(veld, STANDAARD_MAX_LENGTE))
+
+
+def _formulierwaarden(soort: str) -> dict[str, object]:
+    toestand = st.session_state
+    waarden = {v: toestand.get(_sleutel(soort, v)) for v in VELDEN[soort] if v not in LOCATIEVELDEN}
+    waarden["bron"] = ";".join(waarden.get("bron") or [])
+    waarden.update({v: toestand.get(k, "") for v, k in _locatie(soort).items()})
+    return waarden
+
+
+def _laad(opslag: Opslag, soort: str) -> None:
+    """Fill the form with the chosen item as stored now (or empty it for a new one)."""
+    keuze = st.session_state[_sleutel(soort, "keuze")]
+    rij = opslag.rij(TABEL[soort], keuze) if keuze != NIEUW else None
+    _vul(soort, rij or {})
+    st.session_state.pop(_sleutel(soort, "melding"), None)
+
+
+def _vul(soort: str, rij: dict[str, str]) -> None:
+    toestand = st.session_state
+    for veld in VELDEN[soort]:
+        waarde = rij.get(veld, "")
+        if veld in LOCATIEVELDEN:
+            toestand[_locatie(soort)[veld]] = (waarde or None) if veld == "gebiedscode" else waarde
+        elif veld == "bron":
+            toestand[_sleutel(soort, veld)] = list(split_lijst(waarde))
+        elif veld == "datum":
+            toestand[_sleutel(soort, veld)] = date.fromisoformat(waarde) if waarde else None
+        elif veld in ("opgave", "status"):
+            toestand[_sleutel(soort, veld)] = waarde or None
+        else:
+            toestand[_sleutel(soort, veld)] = waarde
+    toestand[_sleutel(soort, "versie")] = int(rij.get("versie") or 0)
+    toestand[_sleutel(soort, "zeker")] = False
+
+
+def _opslaan(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None:
+    """Validate and store; on failure keep the form as it is and explain why."""
+    rij, fouten = valideer(soort, _formulierwaarden(soort), context(data), date.today())
+    if fouten:
+        _meld(soort, "error", "Niet opgeslagen. Controleer:", fouten)
+        return
+    keuze = st.session_state[_sleutel(soort, "keuze")]
+    try:
+        if keuze == NIEUW:
+            nieuw_id = opslag.voeg_toe(soort, rij, gebruiker)
+            st.session_state[_sleutel(soort, "keuze")] = nieuw_id
+            _vul(soort, opslag.rij(TABEL[soort], nieuw_id) or {})
+            _meld(soort, "success", "Toegevoegd. Het staat nu op de kaart van iedereen.")
+        else:
+            opslag.wijzig(TABEL[soort], keuze, rij, st.session_state[_sleutel(soort, "versie")], gebruiker)
+            _vul(soort, opslag.rij(TABEL[soort], keuze) or {})
+            _meld(soort, "success", "Wijzigingen opgeslagen.")
+    except Conflict as conflict:
+        _meld(soort, "error", conflict.melding, _verschillen(soort, rij, conflict.huidig))
+
+
+def _verwijder(opslag: Opslag, gebruiker: str, soort: str) -> None:
+    keuze = st.session_state[_sleutel(soort, "keuze")]
+    try:
+        opslag.verwijder(TABEL[soort], keuze, st.session_state[_sleutel(soort, "versie")], gebruiker)
+    except Conflict as conflict:
+        _meld(soort, "error", conflict.melding)
+        return
+    st.session_state[_sleutel(soort, "keuze")] = NIEUW
+    _vul(soort, {})
+    _meld(soort, "success", f"Verwijderd. Terugzetten kan op de pagina '{s.PAGINA_BEHEER_LOGBOEK.titel}'.")
+
+
+def _verschillen(soort: str, rij: dict[str, str], huidig: dict[str, str] | None) -> list[str]:
+    """What the other person stored, per field that differs from this user's input."""
+    if huidig is None:
+        return []
+    return [f"{s.BEHEER_LABELS.get(v, v)}: opgeslagen is nu '{huidig.get(v, '')}', u vulde in '{rij[v]}'"
+            for v in VELDEN[soort] if huidig.get(v, "") != rij[v]]
+
+
+def _meld(soort: str, soort_melding: str, tekst: str, details: list[str] | None = None) -> None:
+    st.session_state[_sleutel(soort, "melding")] = (soort_melding, tekst, details or [])
+
+
+def _toon_melding(soort: str) -> None:
+    melding = st.session_state.get(_sleutel(soort, "melding"))
+    if not melding:
+        return
+    soort_melding, tekst, details = melding
+    regels = "\n".join(f"- {markdown_veilig(d)}" for d in details)
+    (st.success if soort_melding == "success" else st.error)(markdown_veilig(tekst) + ("\n\n" + regels if regels else ""))
+
+
+def _overzicht(tabel: pd.DataFrame, soort: str) -> pd.DataFrame:
+    """The stored items as a plain table (a canvas grid: text is never interpreted)."""
+    kolommen = {SOORT_ACTIE: ["naam", "opgave", "status", "jaar", "gebiedscode"],
+                "hotspot": ["thema", "datum", "periode", "gebiedscode"]}[soort]
+    return tabel[[*kolommen, "lat", "lon", "versie", "gewijzigd_door", "gewijzigd_op"]].rename(
+        columns={"gebiedscode": "gebied", "lat": "breedtegraad", "lon": "lengtegraad", "gewijzigd_door": "gewijzigd door",
+                 "gewijzigd_op": "gewijzigd op (UTC)"})

@@ -1,0 +1,111 @@
+"""Importeren en exporteren: a file of acties or meldingen, previewed and checked before storing.
+
+Nothing is written unless every row is valid, or the user explicitly chooses to import only the
+valid ones. The whole import is one transaction: it is stored completely or not at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from app.beheer_view import context
+from app.formats import getal_tekst, markdown_veilig
+from geo.beheer import SOORT_ACTIE, SOORTEN, TABEL, VELDEN, VERPLICHT
+from geo.bundel import Wijkdata
+from geo.invoer import (
+    EXPORTFORMATEN,
+    MAX_BYTES,
+    MAX_RIJEN,
+    Invoer,
+    InvoerFout,
+    exporteer,
+    lees_invoer,
+)
+from geo.opslag import Opslag, OpslagFout
+
+SOORT_TEKST = {SOORT_ACTIE: "Acties", "hotspot": "Overlastmeldingen"}
+FORMAAT_TEKST = {"csv": "CSV (UTF-8)", "xlsx": "Excel (.xlsx)", "geojson": "GeoJSON", "gpkg": "GeoPackage"}
+MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "geojson": "application/geo+json", "gpkg": "application/geopackage+sqlite3"}
+VOORBEELD_RIJEN = 200
+KLAAR_KEY = "beheer_import_klaar"  # file ids already imported in this session: no double import
+
+
+def toon(data: Wijkdata, opslag: Opslag, gebruiker: str) -> None:
+    st.subheader("Importeren")
+    soort = st.radio("Wat importeert u?", SOORTEN, format_func=SOORT_TEKST.get, horizontal=True, key="beheer_import_soort")
+    st.caption(
+        f"CSV (UTF-8, met ; of ,), Excel (.xlsx), GeoJSON of GeoPackage; hoogstens {MAX_BYTES // 2**20} MB en "
+        f"{getal_tekst(MAX_RIJEN)} rijen. Verplichte kolommen: {', '.join(VERPLICHT[soort])}, een bron "
+        "(bron_omschrijving of bron) en een locatie (gebiedscode, of lon en lat in WGS84, of een puntgeometrie). "
+        f"Alle kolommen: {', '.join(VELDEN[soort])}. Een export hieronder laat zien hoe het eruitziet."
+    )
+    bestand = st.file_uploader("Bestand", type=["csv", "xlsx", "geojson", "json", "gpkg"], key="beheer_import_bestand",
+                               max_upload_size=MAX_BYTES // 2**20)
+    if bestand is not None:
+        _toon_invoer(data, opslag, gebruiker, soort, bestand)
+    _toon_export(opslag)
+
+
+def _toon_invoer(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str, bestand) -> None:
+    try:
+        with st.spinner("Bestand controleren…"):
+            invoer = lees_invoer(bestand.name, bestand.getvalue(), soort, context(data), date.today())
+    except InvoerFout as fout:
+        st.error(markdown_veilig(f"Dit bestand kan niet worden geïmporteerd: {fout.melding}") + "\n\nEr is niets opgeslagen.")
+        return
+    for melding in [*invoer.meldingen, *([f"Genegeerde kolommen: {', '.join(invoer.genegeerde_kolommen)}"]
+                                         if invoer.genegeerde_kolommen else [])]:
+        st.info(markdown_veilig(melding))
+    st.markdown(f"**{invoer.totaal} rijen gelezen**: {len(invoer.rijen)} goed, {len(invoer.fouten)} met fouten.")
+    if invoer.fouten:
+        st.error("Rijen met fouten (rijnummer zoals in uw bestand). Verbeter ze en upload opnieuw, "
+                 "of importeer alleen de goede rijen.")
+        st.dataframe(pd.DataFrame(invoer.fouten, columns=["Rij", "Reden"]), hide_index=True, width="stretch")
+    if invoer.rijen:
+        st.caption(f"Voorbeeld van de goede rijen (hoogstens {VOORBEELD_RIJEN}):")
+        voorbeeld = pd.DataFrame([{"rij": n, **r} for n, r in invoer.rijen[:VOORBEELD_RIJEN]])
+        st.dataframe(voorbeeld, hide_index=True, width="stretch")
+    _toon_importknop(opslag, gebruiker, soort, bestand.file_id, invoer)
+
+
+def _toon_importknop(opslag: Opslag, gebruiker: str, soort: str, bestand_id: str, invoer: Invoer) -> None:
+    if bestand_id in st.session_state.get(KLAAR_KEY, ()):
+        st.success("Dit bestand is geïmporteerd. De nieuwe items staan op de kaart.")
+        return
+    if not invoer.rijen:
+        st.warning("Geen enkele rij is goed; er valt niets te importeren.")
+        return
+    alleen_goede = bool(invoer.fouten) and st.checkbox(
+        f"Alleen de {len(invoer.rijen)} goede rijen importeren; de {len(invoer.fouten)} rijen met fouten overslaan",
+        key="beheer_import_alleen_goede")
+    label = f"{len(invoer.rijen)} rijen importeren"
+    if not st.button(label, type="primary", disabled=bool(invoer.fouten) and not alleen_goede, key="beheer_import_knop"):
+        return
+    voortgang = st.progress(0.0, text="Importeren…")
+    try:
+        opslag.importeer(soort, [r for _, r in invoer.rijen], gebruiker,
+                         voortgang=lambda n: voortgang.progress(n / len(invoer.rijen), text=f"Rij {n} van {len(invoer.rijen)}"))
+    except OpslagFout as fout:
+        st.error(markdown_veilig(f"Niet geïmporteerd, er is niets opgeslagen: {fout}"))
+        return
+    st.session_state[KLAAR_KEY] = (*st.session_state.get(KLAAR_KEY, ()), bestand_id)
+    st.rerun()
+
+
+def _toon_export(opslag: Opslag) -> None:
+    st.subheader("Exporteren")
+    soort_kolom, formaat_kolom = st.columns(2)
+    soort = soort_kolom.selectbox("Wat exporteert u?", SOORTEN, format_func=SOORT_TEKST.get, key="beheer_export_soort")
+    formaat = formaat_kolom.selectbox("Formaat", EXPORTFORMATEN, format_func=FORMAAT_TEKST.get, key="beheer_export_formaat")
+    st.download_button(
+        f"{SOORT_TEKST[soort]} downloaden als {FORMAAT_TEKST[formaat]}",
+        data=lambda: exporteer(opslag.tabel(TABEL[soort]), soort, formaat),
+        file_name=f"{TABEL[soort]}-wijkkaart-{date.today():%Y-%m-%d}.{formaat}", mime=MIME[formaat],
+        on_click="ignore", key="beheer_export_knop",
+    )
+    st.caption("Met bronvermelding. Een export kan worden aangepast en weer geïmporteerd: "
+               "dat maakt nieuwe items, bestaande blijven staan.")

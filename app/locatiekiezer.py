@@ -1,0 +1,76 @@
+"""Where an item is: an area from a list, or a point clicked on the map (or typed, for keyboards).
+
+All three widgets are drawn on every run (never hidden), so Streamlit keeps what the user
+entered. A point wins over the area: the buurt under the point is filled in when saving.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from app.formats import markdown_veilig
+from app.map_build import kiezerkaart
+from geo.bundel import Wijkdata
+
+NIVEAU_VOLGORDE = {"programmagebied": 0, "wijk": 1, "buurt": 2, "gemeente": 3}
+
+
+def gebiedsopties(data: Wijkdata) -> dict[str, str]:
+    """Area code → label, programme area first, then wijken, then buurten (as the wijkteam thinks)."""
+    gebieden = data.gebieden.sort_values(["niveau", "naam"], key=lambda k: k.map(NIVEAU_VOLGORDE) if k.name == "niveau" else k)
+    return {code: f"{r.naam} ({r.niveau}, {code})" for code, r in gebieden.iterrows()}
+
+
+def sleutels(voorvoegsel: str) -> dict[str, str]:
+    """Session keys of the location widgets, so a form can fill them when loading an item."""
+    return {veld: f"{voorvoegsel}_{veld}" for veld in ("gebiedscode", "lon", "lat")}
+
+
+def toon(data: Wijkdata, voorvoegsel: str, met_gebied: bool = True) -> dict[str, str]:
+    """Draw the chooser; returns gebiedscode/lon/lat as text (validation happens on saving).
+
+    Without ``met_gebied`` only a point can be chosen (placing an address).
+    """
+    sleutel = sleutels(voorvoegsel)
+    punt = _punt(st.session_state.get(sleutel["lon"], ""), st.session_state.get(sleutel["lat"], ""))
+    st.markdown("**Locatie**: klik op de kaart voor een precieze plek" + (", of kies hieronder een gebied." if met_gebied else "."))
+    uit = st_folium(
+        kiezerkaart(data.buurten_web, data.omlijningen_web["gemeente"], punt),
+        key=f"{voorvoegsel}_kaart", height=360, use_container_width=True, returned_objects=["last_clicked"],
+    )
+    klik = (uit or {}).get("last_clicked")
+    if klik and klik != st.session_state.get(f"{voorvoegsel}_klik"):
+        st.session_state[f"{voorvoegsel}_klik"] = klik
+        if data.grenzen.buurt_op_punt(klik["lng"], klik["lat"]) is None:
+            st.error("Dat punt ligt buiten de gemeente Leidschendam-Voorburg. Klik binnen de grijze grens.")
+        else:
+            st.session_state[sleutel["lon"]] = f"{klik['lng']:.6f}"
+            st.session_state[sleutel["lat"]] = f"{klik['lat']:.6f}"
+            st.rerun()
+    breedte, lengte, wis = st.columns([2, 2, 1], vertical_alignment="bottom")
+    lat = breedte.text_input("Breedtegraad (WGS84)", key=sleutel["lat"], placeholder="bijv. 52,0870")
+    lon = lengte.text_input("Lengtegraad (WGS84)", key=sleutel["lon"], placeholder="bijv. 4,4120")
+    wis.button("Punt wissen", key=f"{voorvoegsel}_wis", on_click=_wis, args=(sleutel,), disabled=not (lat or lon))
+    opties = gebiedsopties(data)
+    gebied = met_gebied and st.selectbox(
+        "Gebied (als er geen precieze plek is)", list(opties), index=None, key=sleutel["gebiedscode"],
+        format_func=lambda c: opties.get(c, c), placeholder="Kies Leidschendam-Noord, een wijk of een buurt",
+    )
+    if punt is not None:
+        buurt = data.grenzen.buurt_op_punt(*punt)
+        st.caption(markdown_veilig(f"Punt ligt in buurt {opties.get(buurt, 'buiten de gemeente')}.") if buurt
+                   else "Dit punt ligt buiten de gemeente en kan niet worden opgeslagen.")
+    return {"gebiedscode": gebied or "", "lon": lon, "lat": lat}
+
+
+def _punt(lon: str, lat: str) -> tuple[float, float] | None:
+    try:
+        return float(str(lon).replace(",", ".")), float(str(lat).replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _wis(sleutel: dict[str, str]) -> None:
+    st.session_state[sleutel["lon"]] = ""
+    st.session_state[sleutel["lat"]] = ""

@@ -1,0 +1,74 @@
+"""Logboek en herstel: who changed what and when, with the previous values; removed items back."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from app.formats import markdown_veilig
+from geo.beheer import TABEL
+from geo.opslag import Conflict, Opslag
+
+TABELNAAM = {"acties": "Actie", "hotspots": "Overlast", "plaatsen": "Plek"}
+TITEL = {"acties": "naam", "hotspots": "thema", "plaatsen": "name"}
+MELDING_KEY = "beheer_logboek_melding"
+
+
+def samenvatting(oud: str, nieuw: str) -> str:
+    """The changed fields of one log entry as 'veld: oud → nieuw' (whole row for add/remove)."""
+    voor, na = json.loads(oud) if oud else {}, json.loads(nieuw) if nieuw else {}
+    if not voor or not na:
+        rij = na or voor
+        return rij.get("naam") or rij.get("thema") or rij.get("name") or ""
+    return "; ".join(f"{k}: '{voor.get(k, '')}' → '{na.get(k, '')}'" for k in na if voor.get(k, "") != na.get(k, ""))
+
+
+def logtabel(logboek: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Tijd (UTC)": logboek["tijd"],
+        "Gebruiker": logboek["gebruiker"],
+        "Soort": logboek["tabel"].map(TABELNAAM),
+        "Item": logboek["item_id"],
+        "Handeling": logboek["handeling"],
+        "Wat": [samenvatting(o, n) for o, n in zip(logboek["oud"], logboek["nieuw"], strict=True)],
+    })
+
+
+def toon(opslag: Opslag, gebruiker: str) -> None:
+    melding = st.session_state.pop(MELDING_KEY, None)
+    if melding:
+        (st.success if melding[0] == "success" else st.error)(markdown_veilig(melding[1]))
+    st.subheader("Verwijderde items terugzetten")
+    for naam in TABEL.values():
+        weg = opslag.tabel(naam, verwijderd=True)
+        if weg.empty:
+            st.caption(f"Geen verwijderde items bij {TABELNAAM[naam].lower()}.")
+            continue
+        titels = {r["id"]: f"{r[TITEL[naam]]} (verwijderd door {r['gewijzigd_door']}, {r['gewijzigd_op']})"
+                  for r in weg.to_dict("records")}
+        kolom, knop = st.columns([4, 1], vertical_alignment="bottom")
+        keuze = kolom.selectbox(f"Verwijderd: {TABELNAAM[naam].lower()}", list(titels), format_func=titels.get,
+                                key=f"beheer_herstel_{naam}")
+        versie = int(weg.set_index("id").loc[keuze, "versie"])
+        knop.button("Terugzetten", key=f"beheer_herstel_knop_{naam}", on_click=_herstel,
+                    args=(opslag, naam, keuze, versie, gebruiker))
+    st.subheader("Logboek")
+    logboek = opslag.logboek()
+    if logboek.empty:
+        st.info("Nog geen wijzigingen.")
+        return
+    tabel = logtabel(logboek)
+    st.dataframe(tabel, hide_index=True, width="stretch")
+    st.download_button("Logboek downloaden (CSV)", tabel.to_csv(index=False).encode("utf-8-sig"),
+                       file_name="logboek-wijkkaart.csv", mime="text/csv", on_click="ignore")
+
+
+def _herstel(opslag: Opslag, naam: str, item_id: str, versie: int, gebruiker: str) -> None:
+    try:
+        opslag.herstel(naam, item_id, versie, gebruiker)
+    except Conflict as conflict:
+        st.session_state[MELDING_KEY] = ("error", conflict.melding)
+        return
+    st.session_state[MELDING_KEY] = ("success", "Teruggezet; het staat weer op de kaart.")

@@ -1,0 +1,89 @@
+"""Who may edit: local accounts (offline default) or the municipality's OIDC login.
+
+Reading stays open; every editing page calls :func:`vereis_login` before it draws anything, so
+neither a direct URL nor query parameters reach an editing control without a login. The login
+lives in this browser session only (a reload asks again); OIDC logins use Streamlit's own cookie.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import streamlit as st
+
+from app.formats import markdown_veilig
+from geo import accounts
+from geo.opslag import Opslag
+
+SESSIE_KEY = "beheer_gebruiker"
+ACCOUNT_COMMANDO = "python scripts/account.py aanmaken NAAM"
+
+
+def _oidc() -> dict | None:
+    """The ``[auth]`` secrets when a municipality configured its identity provider."""
+    try:
+        return dict(st.secrets["auth"]) if "auth" in st.secrets else None
+    except FileNotFoundError:  # no secrets.toml at all: the offline default
+        return None
+
+
+def _oidc_gebruiker() -> str | None:
+    """The OIDC user, if logged in and listed in ``[beheer] oidc_gebruikers`` of the secrets."""
+    if _oidc() is None or not st.user.is_logged_in:
+        return None
+    email = str(st.user.get("email", "")).lower()
+    toegestaan = {str(e).lower() for e in st.secrets.get("beheer", {}).get("oidc_gebruikers", [])}
+    return email if email and email in toegestaan else None
+
+
+def gebruiker() -> str | None:
+    """The logged-in editor of this session, or None."""
+    return st.session_state.get(SESSIE_KEY) or _oidc_gebruiker()
+
+
+def vereis_login(opslag: Opslag) -> str:
+    """The editor's name; otherwise draw the login and stop the page here."""
+    naam = gebruiker()
+    if naam:
+        with st.sidebar:
+            st.caption(markdown_veilig(f"Ingelogd als {naam}"))
+            st.button("Uitloggen", key="beheer_uitloggen", on_click=_uitloggen)
+        return naam
+    st.info("Bewerken kan alleen na inloggen. Bekijken kan iedereen, op de andere pagina's.")
+    _inlogformulier(opslag)
+    if _oidc() is not None:
+        if st.user.is_logged_in:
+            st.error("Dit account van de gemeente heeft geen toegang tot bewerken. Vraag de beheerder om u toe te voegen.")
+            st.button("Uitloggen bij de gemeente-account", on_click=st.logout)
+        else:
+            st.button("Inloggen met uw gemeente-account", on_click=st.login)
+    st.stop()
+    raise AssertionError("st.stop() raises")  # only for type checkers
+
+
+def _inlogformulier(opslag: Opslag) -> None:
+    try:
+        _toon_inlogformulier(opslag)
+    except sqlite3.Error as fout:
+        st.error(f"De accounts konden niet worden gelezen ({fout}). Vraag de beheerder de opslag te controleren.")
+
+
+def _toon_inlogformulier(opslag: Opslag) -> None:
+    if not accounts.heeft_accounts(opslag.pad):
+        st.warning(f"Er is nog geen account. De beheerder maakt het eerste aan met `{ACCOUNT_COMMANDO}` (zie README).")
+    with st.form("beheer_login"):
+        naam = st.text_input("Gebruikersnaam", autocomplete="username")
+        wachtwoord = st.text_input("Wachtwoord", type="password", autocomplete="current-password")
+        if not st.form_submit_button("Inloggen", type="primary"):
+            return
+    uitslag = accounts.controleer(opslag.pad, naam, wachtwoord)
+    if uitslag.gelukt:
+        st.session_state[SESSIE_KEY] = uitslag.gebruiker
+        st.rerun()
+    st.error(uitslag.melding)
+
+
+def _uitloggen() -> None:
+    st.session_state.pop(SESSIE_KEY, None)
+    if _oidc() is not None and st.user.is_logged_in:
+        st.logout()
