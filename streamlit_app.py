@@ -8,10 +8,11 @@ from app import stijl
 # No material page_icon: Streamlit fetches those favicons from the internet.
 st.set_page_config(page_title=s.APP_TITEL, layout="wide")
 
-pagina = st.navigation({
-    sectie: [st.Page(p.bestand, title=p.titel, url_path=p.pad, default=p is s.PAGINA_KAART) for p in paginas]
-    for sectie, paginas in s.NAVIGATIE.items()
-})
+pagina = st.navigation([
+    st.Page(p.bestand, title=p.titel, url_path=p.pad, default=p is s.PAGINA_KAART,
+            visibility="visible" if p in s.PAGINAS or p is s.PAGINA_BEHEER_ACTIES else "hidden")
+    for p in (*s.PAGINAS, *s.BEHEERPAGINAS)
+])
 stijl.toepassen()
 with st.sidebar:
     st.caption(f"Programma Sterk voor Noord 2021-2041 · gemeente {s.GEMEENTE_NAAM}. {s.DATA_ATTRIBUTIE}.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
@@ -57,3 +58,13 @@ def veilige_tabel(tabel: pd.DataFrame) -> pd.DataFrame:
     uit = tabel.map(veilig)
     uit.index = uit.index.map(veilig)
     return uit
+
+
+_JS_TEKENS = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;"})
+
+
+def html_veilig(tekst: str) -> str:
+    """Text for HTML that folium puts on the map: escaped as HTML, and also ``$``, backtick and
+    backslash, because folium places popup HTML inside a JavaScript template literal, where
+    ``${...}`` would run as code (an e2e test found ``${7*7}`` shown as 49)."""
+    return html.escape(tekst).translate(_JS_TEKENS)

@@ -48,7 +48,7 @@ def toon(data: Wijkdata, voorvoegsel: str, met_gebied: bool = True) -> dict[str,
             st.session_state[sleutel["lon"]] = f"{klik['lng']:.6f}"
             st.session_state[sleutel["lat"]] = f"{klik['lat']:.6f}"
             st.rerun()
-    breedte, lengte, wis = st.columns([2, 2, 1], vertical_alignment="bottom")
+    breedte, lengte, wis = st.columns([4, 4, 3], vertical_alignment="bottom")
     lat = breedte.text_input("Breedtegraad (WGS84)", key=sleutel["lat"], placeholder="bijv. 52,0870")
     lon = lengte.text_input("Lengtegraad (WGS84)", key=sleutel["lon"], placeholder="bijv. 4,4120")
     wis.button("Punt wissen", key=f"{voorvoegsel}_wis", on_click=_wis, args=(sleutel,), disabled=not (lat or lon))

@@ -7,7 +7,6 @@ layers, which `st_folium(feature_group_to_add=...)` swaps without re-sending the
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 
@@ -19,7 +18,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from app import settings as s
-from app.formats import waarde_tekst
+from app.formats import html_veilig, waarde_tekst
 from app.symbolen import plaatsing, symbooltekst, symboolvorm
 from geo.classify import GEEN_GEGEVENS, Klasse, kleur_voor
 from geo.indicators import Kaartwaarden
@@ -49,6 +48,11 @@ class OfflineMap(folium.Map):
         *_CLUSTER_CSS,
         ("wijkkaart_css", f"{s.STATIC_URL}/wijkkaart.css"),
     ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        # Without tiles Leaflet knows no maximum zoom, and marker clusters need one.
+        self.options.setdefault("max_zoom", s.MAX_ZOOM)
 
 
 class OfflineMarkerCluster(MarkerCluster):
@@ -80,14 +84,14 @@ def beeld(bounds: Sequence[float], breedte_px: int = s.KAART_BREEDTE, hoogte_px:
 
 def _tooltip_buurt(naam: str, waarden: pd.Series, kw: Kaartwaarden, wijknaam: str) -> str:
     """Hover text of a buurt; every value is escaped because folium inserts it as HTML."""
-    regels = [f"<b>{html.escape(naam)}</b>"]
+    regels = [f"<b>{html_veilig(naam)}</b>"]
     if pd.isna(waarden["waarde"]):
-        regels.append(f"{html.escape(kw.indicator.label)}: onbekend (geen gegevens)")
+        regels.append(f"{html_veilig(kw.indicator.label)}: onbekend (geen gegevens)")
     else:
         tekst = waarde_tekst(waarden["waarde"], kw.indicator.eenheid, waarden["kwalificatie"])
         herkomst = "buurtcijfer" if waarden["niveau"] == "buurt" else f"cijfer van wijk {wijknaam}"
-        regels.append(f"{html.escape(kw.indicator.label)}: {html.escape(tekst)}")
-        regels.append(f"<small>{html.escape(herkomst)}, peiljaar {html.escape(str(waarden['peiljaar']))}</small>")
+        regels.append(f"{html_veilig(kw.indicator.label)}: {html_veilig(tekst)}")
+        regels.append(f"<small>{html_veilig(herkomst)}, peiljaar {html_veilig(str(waarden['peiljaar']))}</small>")
     return "<br>".join(regels)
 
 
@@ -108,7 +112,7 @@ def basiskaart(
         location=start[0], zoom_start=start[1], tiles=None, control_scale=False, zoom_snap=s.ZOOM_STAP
     )
     if achtergrond:
-        folium.TileLayer(s.ACHTERGROND_URL, attr=html.escape(s.ACHTERGROND_ATTRIBUTIE), name="Achtergrond", max_zoom=19).add_to(kaart)
+        folium.TileLayer(s.ACHTERGROND_URL, attr=html_veilig(s.ACHTERGROND_ATTRIBUTIE), name="Achtergrond", max_zoom=s.MAX_ZOOM).add_to(kaart)
     kaart.add_child(_Kaartteksten(s.DATA_ATTRIBUTIE))
 
     vlakken = buurten_web[["code", "naam", "wijkcode", "geometry"]].copy()
@@ -117,7 +121,7 @@ def basiskaart(
         _tooltip_buurt(n, kw.waarden.loc[c], kw, wijknamen.get(w, w))
         for c, n, w in zip(vlakken["code"], vlakken["naam"], vlakken["wijkcode"], strict=True)
     ]
-    vlakken["naam"] = vlakken["naam"].map(html.escape)
+    vlakken["naam"] = vlakken["naam"].map(html_veilig)
     folium.GeoJson(
         vlakken.to_json(drop_id=True),
         name="Buurten",
@@ -172,7 +176,7 @@ class _Kaartteksten(folium.MacroElement):
 
     def __init__(self, tekst: str) -> None:
         super().__init__()
-        self.tekst = html.escape(tekst)
+        self.tekst = html_veilig(tekst)
 
 
 def _symbool_html(item: pd.Series) -> str:
@@ -181,7 +185,7 @@ def _symbool_html(item: pd.Series) -> str:
     precisie = {PRECISIE_EXACT: "exact", PRECISIE_BENADERING: "benadering"}.get(item["precisie"], "onbekend")
     return (
         f'<div class="wk-symbool wk-{item["soort"]} wk-{vorm} wk-precisie-{precisie}" '
-        f'data-id="{html.escape(item["id"])}" data-opgave="{html.escape(item["opgave"])}" '
+        f'data-id="{html_veilig(item["id"])}" data-opgave="{html_veilig(item["opgave"])}" '
         f'style="--kleur:{kleur}"><span></span></div>'
     )
 
@@ -201,11 +205,11 @@ def _popup_html(item: pd.Series) -> str:
         ("Bron", item["bron"]),
     ]
     cellen = "".join(
-        f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in filter(None, rijen)
+        f"<tr><th>{html_veilig(k)}</th><td>{html_veilig(str(v))}</td></tr>" for k, v in filter(None, rijen)
     )
     return (
-        f'<div class="wk-popup"><h4>{html.escape(item["naam"])}</h4>'
-        f"<p>{html.escape(item['omschrijving'])}</p><table>{cellen}</table></div>"
+        f'<div class="wk-popup"><h4>{html_veilig(item["naam"])}</h4>'
+        f"<p>{html_veilig(item['omschrijving'])}</p><table>{cellen}</table></div>"
     )
 
 
@@ -234,7 +238,7 @@ def symboollaag(items: pd.DataFrame, naam: str) -> folium.FeatureGroup:
                 icon_anchor=(half - dx, half - dy),
                 class_name="wk-icoon",
             ),
-            tooltip=folium.Tooltip(html.escape(tip)),
+            tooltip=folium.Tooltip(html_veilig(tip)),
             popup=folium.Popup(_popup_html(item), max_width=340),
         ).add_to(doel)
     return laag
@@ -258,7 +262,7 @@ def kiezerkaart(buurten_web: gpd.GeoDataFrame, gemeente_web: gpd.GeoDataFrame, p
     kaart = OfflineMap(tiles=None, control_scale=False, zoom_snap=s.ZOOM_STAP)
     kaart.fit_bounds([[grenzen[1], grenzen[0]], [grenzen[3], grenzen[2]]])
     kaart.add_child(_Kaartteksten(s.DATA_ATTRIBUTIE))
-    vlakken = buurten_web[["naam", "geometry"]].assign(naam=buurten_web["naam"].map(html.escape))
+    vlakken = buurten_web[["naam", "geometry"]].assign(naam=buurten_web["naam"].map(html_veilig))
     folium.GeoJson(
         vlakken.to_json(drop_id=True),
         name="Buurten",

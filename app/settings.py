@@ -40,8 +40,10 @@ PAGINA_PROGRAMMA = Pagina("Programma", "programma", "views/programma.py", "Progr
 PAGINA_BRONNEN = Pagina("Over de gegevens", "bronnen", "views/bronnen.py")
 PAGINAS = (PAGINA_KAART, PAGINA_PROFIEL, PAGINA_RAAD, PAGINA_PRESENTATIE, PAGINA_PROGRAMMA, PAGINA_BRONNEN)
 
-# Editing pages: each asks for a login before it draws anything (app/toegang.py).
-PAGINA_BEHEER_ACTIES = Pagina("Acties bijhouden", "beheer-acties", "views/beheer_acties.py")
+# Editing pages: each asks for a login before it draws anything (app/toegang.py). Only the first
+# is in the navigation ("Beheer"); after login the sidebar links to all of them. (Navigation
+# sections would be neater, but Streamlit renders them as a list that screen readers misread.)
+PAGINA_BEHEER_ACTIES = Pagina("Beheer", "beheer-acties", "views/beheer_acties.py", "Acties bijhouden")
 PAGINA_BEHEER_OVERLAST = Pagina("Overlast bijhouden", "beheer-overlast", "views/beheer_overlast.py")
 PAGINA_BEHEER_PLAATSEN = Pagina("Nog te plaatsen", "beheer-plaatsen", "views/beheer_plaatsen.py",
                                 "Plekken met adres maar zonder coördinaten")
@@ -49,7 +51,9 @@ PAGINA_BEHEER_IMPORT = Pagina("Importeren en exporteren", "beheer-import", "view
 PAGINA_BEHEER_LOGBOEK = Pagina("Logboek en herstel", "beheer-logboek", "views/beheer_logboek.py")
 BEHEERPAGINAS = (PAGINA_BEHEER_ACTIES, PAGINA_BEHEER_OVERLAST, PAGINA_BEHEER_PLAATSEN, PAGINA_BEHEER_IMPORT,
                  PAGINA_BEHEER_LOGBOEK)
-NAVIGATIE = {"Wijkkaart": PAGINAS, "Beheer (inloggen)": BEHEERPAGINAS}
+BEHEER_MENU = {PAGINA_BEHEER_ACTIES: "Acties bijhouden", PAGINA_BEHEER_OVERLAST: "Overlast bijhouden",
+               PAGINA_BEHEER_PLAATSEN: "Nog te plaatsen", PAGINA_BEHEER_IMPORT: "Importeren en exporteren",
+               PAGINA_BEHEER_LOGBOEK: "Logboek en herstel"}
 
 # Labels of the editing forms, per stored field (tests find the widgets by these).
 BEHEER_LABELS = {
@@ -143,6 +147,7 @@ SELECTIE_RAND = "#E69F00"
 KAART_HOOGTE = 560
 KAART_BREEDTE = 560  # expected width of the map column on a laptop; used to fit a view
 ZOOM_STAP = 0.25
+MAX_ZOOM = 19  # PDOK's background tiles go to 19
 SYMBOOL_PX = 22
 SYMBOLEN_PER_RIJ = 6
 

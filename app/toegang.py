@@ -11,6 +11,7 @@ import sqlite3
 
 import streamlit as st
 
+from app import settings as s
 from app.formats import markdown_veilig
 from geo import accounts
 from geo.opslag import Opslag
@@ -46,6 +47,9 @@ def vereis_login(opslag: Opslag) -> str:
     naam = gebruiker()
     if naam:
         with st.sidebar:
+            st.markdown("**Beheer**")
+            for pagina, label in s.BEHEER_MENU.items():
+                st.page_link(pagina.bestand, label=label)
             st.caption(markdown_veilig(f"Ingelogd als {naam}"))
             st.button("Uitloggen", key="beheer_uitloggen", on_click=_uitloggen)
         return naam

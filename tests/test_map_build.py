@@ -101,3 +101,14 @@ def test_indicator_choice_follows_opgave(data):
     assert "inwoners_per_woning" in wonen and "bijstand_langer_dan_jaar" not in wonen
     assert "bijstand_langer_dan_jaar" in indicatoren_voor(data, ("Financiële zelfredzaamheid",))
     assert "bevolkingsdichtheid" in wonen
+
+
+def test_popup_text_cannot_break_out_of_folium_template_literal(data):
+    """folium puts popup HTML in a JavaScript template literal: ${...} would run as code."""
+    from app.map_build import _popup_html
+
+    item = data.programma.items.iloc[0].copy()
+    item["naam"] = "${alert(1)} `x` \\u0041 <b>"
+    uit = _popup_html(item)
+    assert "${" not in uit and "`" not in uit and "\\" not in uit
+    assert "&#36;{alert(1)} &#96;x&#96; &#92;u0041 &lt;b&gt;" in uit

@@ -107,3 +107,21 @@ def test_presentation_figures_carry_their_source(data):
     assert "Presentatie" in cijfer.bron and cijfer.peiljaar == "onbekend"
     assert cijfer.voetnoot == "gemeente: 9 %  ·  peiljaar onbekend"  # the step numbers the source
     assert kerncijfer(data, "kinderen_sociaal_minimum", "BU19161300").waarde == "onbekend"
+
+
+def test_user_text_reaches_the_pdfs_literally(data):
+    """An actie the wijkteam typed with markup stays plain text in the overview and the deck."""
+    from app.pdf_presentatie import presentatie_pdf
+    from app.presentatie import stappen
+    from geo.bundel import met_bewerkbaar
+    from geo.programma import lees_bewerkbaar
+
+    bewerkbaar = lees_bewerkbaar()
+    payload = '<script>alert(1)</script> <img src=x onerror="alert(1)"> ${7*7}'
+    acties = bewerkbaar["acties"].copy()
+    acties.loc[0, "naam"] = payload
+    met = met_bewerkbaar(data, {**bewerkbaar, "acties": acties}, VANDAAG)
+    overzicht = bouw(met, "buurt", s.SORTEER_NAAM, False, VANDAAG)
+    for pdf in (raadsoverzicht_pdf(met, overzicht, VANDAAG), presentatie_pdf(stappen(met), VANDAAG)):
+        tekst = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+        assert "<script>alert(1)</script>" in tekst

@@ -29,7 +29,8 @@ def _geen_extern_verkeer(verkeer) -> None:
 
 @pytest.mark.parametrize(
     ("pad", "kop"),
-    [("/", s.PAGINA_KAART.koptekst)] + [(f"/{p.pad}", p.koptekst) for p in s.PAGINAS if p is not s.PAGINA_KAART],
+    [("/", s.PAGINA_KAART.koptekst)]
+    + [(f"/{p.pad}", p.koptekst) for p in (*s.PAGINAS, *s.BEHEERPAGINAS) if p is not s.PAGINA_KAART],
 )
 def test_every_page_opens_by_its_url(page, app_url, verkeer, pad, kop):
     page.goto(app_url + pad)

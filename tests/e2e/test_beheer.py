@@ -1,0 +1,182 @@
+"""End to end: the wijkteam logs in, places a melding by clicking the map, imports files in every
+format, and the Kaart shows hostile text literally without running it. Own server and store, so
+the other browser tests keep seeing the bundled data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Page, expect
+
+from app import settings as s
+from geo import accounts
+from geo.invoer import exporteer
+from geo.opslag import OPSLAG_OMGEVING
+from tests.e2e.a11y import ernstige_overtredingen
+from tests.e2e.conftest import ARTEFACTEN
+from tests.e2e.server import app_server
+from tests.e2e.test_toegankelijkheid import _volledig_getekend
+
+pytestmark = pytest.mark.e2e
+
+KAART_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+NAAM, WACHTWOORD = "wijkteam", "een heel lang wachtwoord"
+# Each payload would set a flag on the top window if it ran as HTML or script anywhere.
+PAYLOADS = (
+    "<script>window.top.__xss=1</script>",
+    '<img src=x onerror="window.top.__xss=1">',
+    '"><svg onload="window.top.__xss=1">',
+    "javascript:window.top.__xss=1",
+    "[klik](javascript:window.top.__xss=1)",
+    "{{ 7*7 }} ${7*7} </div></td></table>",
+)
+
+
+@pytest.fixture(scope="module")
+def beheer_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    pad = tmp_path_factory.mktemp("beheer") / "wijkkaart.sqlite"
+    accounts.maak_account(pad, NAAM, WACHTWOORD)
+    with app_server(omgeving={OPSLAG_OMGEVING: str(pad)}) as url:
+        yield url
+
+
+def _klaar(page: Page) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
+
+
+def _inloggen(page: Page, url: str, pagina: s.Pagina) -> None:
+    page.goto(f"{url}/{pagina.pad}")
+    page.get_by_label("Gebruikersnaam").fill(NAAM)
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_text(f"Ingelogd als {NAAM}")).to_be_visible(timeout=30_000)
+    _klaar(page)
+
+
+def _geen_script_uitgevoerd(page: Page) -> None:
+    for frame in page.frames:
+        assert frame.evaluate("() => window.top.__xss === undefined && window.__xss === undefined"), frame.url
+
+
+@pytest.mark.parametrize("pagina", s.BEHEERPAGINAS, ids=lambda p: p.pad)
+def test_editing_page_by_direct_url_shows_only_the_login(page, beheer_url, verkeer, pagina):
+    page.goto(f"{beheer_url}/{pagina.pad}?gebruiker={NAAM}&beheer_gebruiker={NAAM}")
+    expect(page.get_by_role("button", name="Inloggen")).to_be_visible(timeout=30_000)
+    _klaar(page)
+    expect(page.get_by_role("button", name="Toevoegen")).to_have_count(0)
+    expect(page.locator('[data-testid="stFileUploader"]')).to_have_count(0)
+    expect(page.locator(KAART_IFRAME)).to_have_count(0)
+    assert verkeer.extern == []
+
+
+def test_melding_placed_by_clicking_the_map_shows_literally_on_the_kaart(page, beheer_url, verkeer):
+    _inloggen(page, beheer_url, s.PAGINA_BEHEER_OVERLAST)
+    page.get_by_label(s.BEHEER_LABELS["thema"]).fill(PAYLOADS[0])
+    page.get_by_label(s.BEHEER_LABELS["omschrijving"]).fill(" ".join(PAYLOADS[1:]))
+    page.get_by_label(s.BEHEER_LABELS["bron_omschrijving"]).fill(PAYLOADS[4])
+    page.get_by_role("spinbutton", name=f"day, {s.BEHEER_LABELS['datum']}").click()
+    page.keyboard.type("03112026")
+    page.keyboard.press("Tab")
+    _klaar(page)
+    # click a point in Prinsenhof on the location map: its screen position comes from Leaflet itself
+    kiezer = page.locator(KAART_IFRAME)
+    expect(page.frame_locator(KAART_IFRAME).locator("path.leaflet-interactive").first).to_be_visible(timeout=30_000)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    x, y = frame.evaluate("() => { const p = window.map.latLngToContainerPoint([52.0956, 4.3984]); return [p.x, p.y]; }")
+    vak = kiezer.bounding_box()
+    page.mouse.click(vak["x"] + x, vak["y"] + y)
+    expect(page.get_by_text("Punt ligt in buurt")).to_be_visible(timeout=15_000)
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.get_by_text("Toegevoegd")).to_be_visible(timeout=15_000)
+    _volledig_getekend(page, s.PAGINA_BEHEER_OVERLAST.pad)
+    overtredingen = ernstige_overtredingen(page)
+    assert overtredingen == [], "ernstige toegankelijkheidsfouten (axe-core):\n" + "\n".join(overtredingen)
+    # the list shows the text as text
+    page.screenshot(path=str(ARTEFACTEN / "beheer-overlast.png"), full_page=True)
+    _geen_script_uitgevoerd(page)
+
+    page.goto(beheer_url)
+    kaart = page.frame_locator(KAART_IFRAME)
+    expect(kaart.locator("path.wk-buurt")).to_have_count(43, timeout=30_000)
+    nieuw = kaart.locator('.wk-symbool[data-id^="melding_"]')
+    expect(nieuw).to_have_count(1, timeout=15_000)
+    nieuw.click()
+    popup = kaart.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text(PAYLOADS[0])
+    for payload in PAYLOADS[1:]:
+        expect(popup).to_contain_text(payload)
+    expect(kaart.locator(".leaflet-popup-content img, .leaflet-popup-content svg, .leaflet-popup-content script")).to_have_count(0)
+    expect(page.get_by_text(PAYLOADS[0]).first).to_be_visible()  # the list under the map
+    page.screenshot(path=str(ARTEFACTEN / "beheer-melding-op-kaart.png"), full_page=True)
+    _geen_script_uitgevoerd(page)
+    assert verkeer.extern == []
+
+
+def _bestanden(map_: Path) -> list[Path]:
+    """One file per import format, each with the payloads in every text field."""
+    rijen = pd.DataFrame({
+        "thema": [f"Import {formaat} {PAYLOADS[0]}" for formaat in ("csv", "xlsx", "geojson", "gpkg")],
+        "datum": ["2026-10-01"] * 4,
+        "periode": [""] * 4,
+        "omschrijving": [" ".join(PAYLOADS[1:])] * 4,
+        "gebiedscode": ["WK191602"] * 4,
+        "lon": [""] * 4, "lat": [""] * 4,
+        "bron": [""] * 4,
+        "bron_omschrijving": [PAYLOADS[3]] * 4,
+        "opmerking": [PAYLOADS[2]] * 4,
+    })
+    paden = []
+    for i, formaat in enumerate(("csv", "xlsx", "geojson", "gpkg")):
+        pad = map_ / f"meldingen.{formaat}"
+        pad.write_bytes(exporteer(rijen.iloc[[i]], "hotspot", formaat, gemaakt=date(2026, 11, 1)))
+        paden.append(pad)
+    return paden
+
+
+def test_every_import_format_with_payloads_is_previewed_imported_and_shown_as_text(page, beheer_url, verkeer, tmp_path):
+    _inloggen(page, beheer_url, s.PAGINA_BEHEER_IMPORT)
+    page.get_by_text("Overlastmeldingen", exact=True).click()
+    _klaar(page)
+    for bestand in _bestanden(tmp_path):
+        page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(bestand))
+        expect(page.get_by_text("1 rijen gelezen")).to_be_visible(timeout=30_000)
+        page.get_by_role("button", name="1 rijen importeren").click()
+        expect(page.get_by_text("Dit bestand is geïmporteerd")).to_be_visible(timeout=30_000)
+        _geen_script_uitgevoerd(page)
+    page.screenshot(path=str(ARTEFACTEN / "beheer-import.png"), full_page=True)
+
+    page.goto(beheer_url)
+    kaart = page.frame_locator(KAART_IFRAME)
+    expect(kaart.locator("path.wk-buurt")).to_have_count(43, timeout=30_000)
+    for formaat in ("csv", "xlsx", "geojson", "gpkg"):
+        expect(page.get_by_text(f"Import {formaat} {PAYLOADS[0]}").first).to_be_visible(timeout=15_000)
+    geimporteerd = kaart.locator('.wk-symbool[data-id^="melding_"]')
+    expect(geimporteerd).to_have_count(5)  # four imports plus the melding of the previous test
+    tip = kaart.locator(".leaflet-tooltip")
+    geimporteerd.last.hover()
+    expect(tip).to_contain_text("Import", timeout=10_000)
+    _geen_script_uitgevoerd(page)
+    assert verkeer.extern == []
+
+
+def test_a_broken_file_gives_a_dutch_message_and_stores_nothing(page, beheer_url, verkeer, tmp_path):
+    _inloggen(page, beheer_url, s.PAGINA_BEHEER_IMPORT)
+    kapot = tmp_path / "kapot.xlsx"
+    kapot.write_bytes(b"PK\x03\x04 dit is geen excelbestand")
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(kapot))
+    expect(page.get_by_text("Dit bestand kan niet worden geïmporteerd")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Er is niets opgeslagen")).to_be_visible()
+    expect(page.get_by_text("Traceback")).to_have_count(0)
+    fout = tmp_path / "fout.csv"
+    fout.write_text("naam;opgave;status;jaar;gebiedscode;bron_omschrijving\n"
+                    "Goed;Fijn en veilig wonen;gepland;2026;WK191602;Wijkteam\n"
+                    "Fout;Onbekende opgave;bezig;twintig;XX;\n", encoding="utf-8")
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(fout))
+    expect(page.get_by_text("2 rijen gelezen")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="1 rijen importeren")).to_be_disabled()
+    page.screenshot(path=str(ARTEFACTEN / "beheer-import-fouten.png"), full_page=True)
+    assert verkeer.extern == []

@@ -1,0 +1,165 @@
+"""AppTest for the editing pages: login first, then forms that validate, store, conflict and restore.
+
+Each test gets its own store (``$WIJKKAART_OPSLAG`` in tmp_path), so edits never leak into the
+other page tests that count the bundled symbols.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app import settings as s
+from geo import accounts
+from geo.opslag import OPSLAG_OMGEVING, Opslag
+
+WACHTWOORD = "een heel lang wachtwoord"
+BEHEER = [p.bestand for p in s.BEHEERPAGINAS]
+
+
+@pytest.fixture
+def opslag_pad(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    pad = tmp_path / "wijkkaart.sqlite"
+    monkeypatch.setenv(OPSLAG_OMGEVING, str(pad))
+    return pad
+
+
+def _pagina(bestand: str, **query: str) -> AppTest:
+    at = AppTest.from_file("../streamlit_app.py", default_timeout=60).run()
+    at.query_params.update(query)
+    return at.switch_page(bestand).run()
+
+
+def _ingelogd(bestand: str, opslag_pad: Path, naam: str = "wijkteam") -> AppTest:
+    if naam not in accounts.accounts(opslag_pad):
+        accounts.maak_account(opslag_pad, naam, WACHTWOORD)
+    at = _pagina(bestand)
+    at.text_input[0].input(naam)
+    at.text_input[1].input(WACHTWOORD)
+    at.button[0].click().run()
+    assert not at.exception
+    return at
+
+
+def _invoer(at: AppTest, veld: str):
+    return next(w for w in [*at.text_input, *at.text_area] if w.label == s.BEHEER_LABELS[veld])
+
+
+@pytest.mark.parametrize("bestand", BEHEER)
+def test_editing_pages_show_only_a_login_without_one(bestand, opslag_pad):
+    # also with query parameters that try to pass a user or open an item
+    at = _pagina(bestand, gebruiker="admin", beheer_gebruiker="admin", keuze="flatcoaches")
+    assert not at.exception
+    assert [w.label for w in at.text_input] == ["Gebruikersnaam", "Wachtwoord"]
+    assert [b.label for b in at.button] == ["Inloggen"]
+    assert not at.text_area and not at.selectbox and not at.get("file_uploader") and not at.dataframe
+    assert any("Er is nog geen account" in w.value for w in at.warning)
+
+
+def test_wrong_password_is_refused_and_locks_after_five(opslag_pad):
+    accounts.maak_account(opslag_pad, "wijkteam", WACHTWOORD)
+    at = _pagina(s.PAGINA_BEHEER_ACTIES.bestand)
+    for _ in range(accounts.MAX_POGINGEN):
+        at.text_input[0].input("wijkteam")
+        at.text_input[1].input("fout wachtwoord!!")
+        at.button[0].click().run()
+    assert "geblokkeerd" in at.error[0].value
+    at.text_input[0].input("wijkteam")
+    at.text_input[1].input(WACHTWOORD)  # the right one, during the lock
+    at.button[0].click().run()
+    assert "geblokkeerd" in at.error[0].value
+    assert [w.label for w in at.text_input] == ["Gebruikersnaam", "Wachtwoord"]
+
+
+def test_new_actie_is_validated_stored_and_logged(opslag_pad):
+    at = _ingelogd(s.PAGINA_BEHEER_ACTIES.bestand, opslag_pad)
+    at.button(key="beheer_actie_opslaan").click().run()
+    fout = at.error[0].value
+    assert "naam ontbreekt" in fout and "locatie ontbreekt" in fout and "bron ontbreekt" in fout
+    _invoer(at, "naam").input("Buurtbarbecue <b>Prinsenhof</b>")
+    _invoer(at, "jaar").input("2026")
+    _invoer(at, "bron_omschrijving").input("Wijkteam, overleg 20-11-2026")
+    at.selectbox(key="beheer_actie_opgave").select("Fijn en veilig wonen")
+    at.selectbox(key="beheer_actie_status").select("gepland")
+    at.text_input(key="beheer_actie_locatie_lat").input("52.5")  # north of the gemeente
+    at.text_input(key="beheer_actie_locatie_lon").input("4.41")
+    at.button(key="beheer_actie_opslaan").click().run()
+    assert "ligt buiten de gemeente" in at.error[0].value
+    assert _invoer(at, "naam").value == "Buurtbarbecue <b>Prinsenhof</b>"  # nothing typed is lost
+    at.text_input(key="beheer_actie_locatie_lat").input("52.0870")
+    at.text_input(key="beheer_actie_locatie_lon").input("4.4120")
+    at.button(key="beheer_actie_opslaan").click().run()
+    assert "Toegevoegd" in at.success[0].value
+    opgeslagen = Opslag(opslag_pad).tabel("acties").set_index("naam").loc["Buurtbarbecue <b>Prinsenhof</b>"]
+    assert opgeslagen["gebiedscode"].startswith("BU1916") and opgeslagen["gewijzigd_door"] == "wijkteam"
+    assert Opslag(opslag_pad).logboek()["handeling"].tolist() == ["toegevoegd"]
+
+
+def test_second_editor_gets_a_conflict_and_keeps_the_input(opslag_pad):
+    anna = _ingelogd(s.PAGINA_BEHEER_ACTIES.bestand, opslag_pad, "anna")
+    bert = _ingelogd(s.PAGINA_BEHEER_ACTIES.bestand, opslag_pad, "bert")
+    for at in (anna, bert):
+        at.selectbox(key="beheer_actie_keuze").select("flatcoaches").run()
+    _invoer(anna, "partners").input("Haag Wonen")
+    anna.button(key="beheer_actie_opslaan").click().run()
+    assert "opgeslagen" in anna.success[0].value
+    _invoer(bert, "partners").input("Vidomes")
+    bert.button(key="beheer_actie_opslaan").click().run()
+    assert "intussen gewijzigd door anna" in bert.error[0].value
+    assert "Haag Wonen" in bert.error[0].value  # what anna stored, to compare
+    assert _invoer(bert, "partners").value == "Vidomes"
+    assert Opslag(opslag_pad).rij("acties", "flatcoaches")["partners"] == "Haag Wonen"
+
+
+def test_removed_actie_is_restored_from_the_logbook(opslag_pad):
+    at = _ingelogd(s.PAGINA_BEHEER_ACTIES.bestand, opslag_pad)
+    at.selectbox(key="beheer_actie_keuze").select("flatcoaches").run()
+    assert at.button(key="beheer_actie_verwijder").disabled  # needs the confirmation first
+    at.checkbox(key="beheer_actie_zeker").check().run()
+    at.button(key="beheer_actie_verwijder").click().run()
+    assert "Verwijderd" in at.success[0].value
+    assert "flatcoaches" not in set(Opslag(opslag_pad).tabel("acties")["id"])
+    at.switch_page(s.PAGINA_BEHEER_LOGBOEK.bestand).run()
+    assert at.selectbox(key="beheer_herstel_acties").value == "flatcoaches"
+    at.button(key="beheer_herstel_knop_acties").click().run()
+    assert "Teruggezet" in at.success[0].value
+    assert "flatcoaches" in set(Opslag(opslag_pad).tabel("acties")["id"])
+    assert at.dataframe[0].value["Handeling"].tolist() == ["hersteld", "verwijderd"]
+
+
+def test_melding_with_a_date_adds_the_rate_per_1000_inwoners_to_the_map(opslag_pad):
+    at = _ingelogd(s.PAGINA_BEHEER_OVERLAST.bestand, opslag_pad)
+    _invoer(at, "thema").input("Rattenoverlast")
+    at.date_input(key="beheer_hotspot_datum").set_value(date(2025, 3, 4))
+    _invoer(at, "bron_omschrijving").input("Melding bewoner")
+    at.selectbox(key="beheer_hotspot_locatie_gebiedscode").select("BU19160602")
+    at.button(key="beheer_hotspot_opslaan").click().run()
+    assert "Toegevoegd" in at.success[0].value
+    at.switch_page(s.PAGINA_KAART.bestand).run()
+    assert "Overlastmeldingen per 1.000 inwoners (per 1.000 inwoners)" in at.selectbox(key="kaart_indicator").options
+    at.selectbox(key="kaart_indicator").set_value("meldingen_per_1000_inwoners").run()
+    legenda = at.get("html")[0].proto.body
+    assert "Overlastmeldingen per 1.000 inwoners" in legenda and "registratie van het wijkteam" in legenda
+    alle = _symbolen(at)
+    at.slider(key="kaart_periode").set_range(2021, 2022).run()
+    assert _symbolen(at) == alle - 1  # the 2025 melding; the bundled hotspots are 2021-2022
+
+
+def _symbolen(at: AppTest) -> int:
+    return next(int(sub.value.split(": ")[1].split()[0]) for sub in at.subheader if sub.value.startswith("Op de kaart"))
+
+
+def test_an_address_is_placed_and_leaves_the_list(opslag_pad):
+    at = _ingelogd(s.PAGINA_BEHEER_PLAATSEN.bestand, opslag_pad)
+    aantal = len(at.selectbox(key="beheer_plaats_keuze").options)
+    at.selectbox(key="beheer_plaats_keuze").select("bs_de_springplank")
+    at.text_input(key="beheer_plaats_lat").input("52,0905")
+    at.text_input(key="beheer_plaats_lon").input("4,4075")
+    at.button(key="beheer_plaats_opslaan").click().run()
+    assert "staat nu op de kaart" in at.success[0].value
+    assert len(at.selectbox(key="beheer_plaats_keuze").options) == aantal - 1
+    rij = Opslag(opslag_pad).rij("plaatsen", "bs_de_springplank")
+    assert rij["lat"] == "52.090500" and rij["coord_source"].startswith("Geplaatst door het wijkteam (wijkteam")
