@@ -50,7 +50,7 @@ def _locatie(soort: str) -> dict[str, str]:
 def toon(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None:
     """The editor of one soort: chooser, form, location, buttons, messages and the list."""
     tabel = opslag.tabel(TABEL[soort])
-    titels = {NIEUW: "＋ Nieuw toevoegen"} | {
+    titels = {NIEUW: "Nieuw toevoegen…"} | {
         r["id"]: f"{r[TITELVELD[soort]]} — {data.gebieden['naam'].get(r['gebiedscode'], r['gebiedscode'])}"
         for r in tabel.to_dict("records")
     }

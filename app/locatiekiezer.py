@@ -36,14 +36,14 @@ def toon(data: Wijkdata, voorvoegsel: str, met_gebied: bool = True) -> dict[str,
     punt = _punt(st.session_state.get(sleutel["lon"], ""), st.session_state.get(sleutel["lat"], ""))
     st.markdown("**Locatie**: klik op de kaart voor een precieze plek" + (", of kies hieronder een gebied." if met_gebied else "."))
     uit = st_folium(
-        kiezerkaart(data.buurten_web, data.omlijningen_web["gemeente"], punt),
+        kiezerkaart(data.buurten_web, data.omlijningen_web, punt),
         key=f"{voorvoegsel}_kaart", height=360, use_container_width=True, returned_objects=["last_clicked"],
     )
     klik = (uit or {}).get("last_clicked")
     if klik and klik != st.session_state.get(f"{voorvoegsel}_klik"):
         st.session_state[f"{voorvoegsel}_klik"] = klik
         if data.grenzen.buurt_op_punt(klik["lng"], klik["lat"]) is None:
-            st.error("Dat punt ligt buiten de gemeente Leidschendam-Voorburg. Klik binnen de grijze grens.")
+            st.error("Dat punt ligt buiten de gemeente Leidschendam-Voorburg. Klik binnen de grijze gemeentegrens.")
         else:
             st.session_state[sleutel["lon"]] = f"{klik['lng']:.6f}"
             st.session_state[sleutel["lat"]] = f"{klik['lat']:.6f}"

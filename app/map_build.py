@@ -133,6 +133,12 @@ def basiskaart(
             " layer.options.className = 'wk-buurt wk-' + feature.properties.code; }"
         ),
     ).add_to(kaart)
+    _omlijn(kaart, omlijningen)
+    return kaart
+
+
+def _omlijn(kaart: folium.Map, omlijningen: dict[str, gpd.GeoDataFrame]) -> None:
+    """The gemeente border and, thicker on top, the programme area's."""
     for naam, frame, kleur, dikte in (
         ("Gemeentegrens", omlijningen["gemeente"], s.GEMEENTE_RAND, 2),
         ("Leidschendam-Noord", omlijningen["programmagebied"], s.PROGRAMMA_RAND, 4),
@@ -143,7 +149,6 @@ def basiskaart(
             style_function=lambda _f, k=kleur, d=dikte: {"color": k, "weight": d, "fill": False, "interactive": False},
             interactive=False,
         ).add_to(kaart)
-    return kaart
 
 
 def _buurtstijl(feature: dict) -> dict:
@@ -255,10 +260,12 @@ def selectielaag(geometrie: gpd.GeoDataFrame) -> folium.FeatureGroup:
     return laag
 
 
-def kiezerkaart(buurten_web: gpd.GeoDataFrame, gemeente_web: gpd.GeoDataFrame, punt: tuple[float, float] | None) -> OfflineMap:
-    """A plain map to place an item by clicking: buurt outlines with their names, the gemeente
-    border, and the chosen point (lon, lat) as a marker."""
-    grenzen = gemeente_web.total_bounds
+def kiezerkaart(buurten_web: gpd.GeoDataFrame, omlijningen: dict[str, gpd.GeoDataFrame],
+                punt: tuple[float, float] | None) -> OfflineMap:
+    """A plain map to place an item by clicking: buurt outlines with their names, the gemeente and
+    programme-area borders, and the chosen point (lon, lat) as a marker. It opens on
+    Leidschendam-Noord, where the wijkteam works; the rest of the gemeente is a zoom away."""
+    grenzen = omlijningen["programmagebied"].total_bounds
     kaart = OfflineMap(tiles=None, control_scale=False, zoom_snap=s.ZOOM_STAP)
     kaart.fit_bounds([[grenzen[1], grenzen[0]], [grenzen[3], grenzen[2]]])
     kaart.add_child(_Kaartteksten(s.DATA_ATTRIBUTIE))
@@ -269,11 +276,7 @@ def kiezerkaart(buurten_web: gpd.GeoDataFrame, gemeente_web: gpd.GeoDataFrame, p
         style_function=lambda _f: {"fillColor": s.LOCATOR_GRIJS, "fillOpacity": 0.5, "color": "#737373", "weight": 1},
         tooltip=folium.GeoJsonTooltip(fields=["naam"], labels=False, sticky=True),
     ).add_to(kaart)
-    folium.GeoJson(
-        gemeente_web[["geometry"]].to_json(drop_id=True),
-        style_function=lambda _f: {"color": s.GEMEENTE_RAND, "weight": 2, "fill": False},
-        interactive=False,
-    ).add_to(kaart)
+    _omlijn(kaart, omlijningen)
     if punt is not None:
         folium.CircleMarker(location=[punt[1], punt[0]], radius=9, color="#000000", weight=3, fill=True,
                             fill_color=s.SELECTIE_RAND, fill_opacity=1, interactive=False).add_to(kaart)
