@@ -78,6 +78,8 @@ def symbool_legenda() -> str:
         f"<li>{_vak(s.OPGAVE_KLEUR[o], _VORM_CSS[s.OPGAVE_VORM[o]])}Actie — {html.escape(o)}</li>" for o in OPGAVEN
     ]
     rijen.append(f'<li><span class="wk-vak wk-driehoek-legenda" style="background:{s.HOTSPOT_KLEUR}"></span>Overlast (hotspot)</li>')
+    rijen.append(f"<li>{_vak('#ffffff', 'border:2px solid #1a1a1a;border-radius:50%')}Wit rondje met getal: zoveel "
+                 "symbolen met een precieze plek liggen hier dicht bij elkaar; klik of zoom in</li>")
     rijen.append(f"<li>{_vak('#ffffff', 'border:2px dashed #1a1a1a')}Gestippelde rand: locatie bij benadering of onbekend "
                  "(getoond in het midden van de buurt/wijk, of op de rand van Leidschendam-Noord)</li>")
     rijen.append(f"<li>{_vak('transparent', f'border:3px solid {s.PROGRAMMA_RAND}')}Leidschendam-Noord (programmagebied)</li>")

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 import folium
 import geopandas as gpd
 import pandas as pd
-from folium.plugins import MarkerCluster
 from folium.template import Template
 from folium.utilities import JsCode
 
@@ -42,6 +41,7 @@ class OfflineMap(folium.Map):
         ("leaflet", f"{s.STATIC_URL}/vendor/leaflet/leaflet.js"),
         ("jquery", f"{s.STATIC_URL}/vendor/jquery/jquery.min.js"),
         *_CLUSTER_JS,
+        ("wijkkaart_js", f"{s.STATIC_URL}/wijkkaart.js"),
     ]
     default_css = [
         ("leaflet_css", f"{s.STATIC_URL}/vendor/leaflet/leaflet.css"),
@@ -51,19 +51,10 @@ class OfflineMap(folium.Map):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        # Without tiles Leaflet knows no maximum zoom, and marker clusters need one.
+        # Without tiles Leaflet knows no maximum zoom, and marker clusters need one. The cluster
+        # plugin is loaded with the map: the symbol layers are added after the map is drawn
+        # (``feature_group_to_add``), when it is too late to load a script for them.
         self.options.setdefault("max_zoom", s.MAX_ZOOM)
-
-
-class OfflineMarkerCluster(MarkerCluster):
-    """Clusters of exactly placed symbols, with Leaflet.markercluster from the static folder.
-
-    The base map loads the plugin too: the symbol layers are added after the map is drawn
-    (``feature_group_to_add``), when it is too late to load a script for them.
-    """
-
-    default_js = _CLUSTER_JS
-    default_css = _CLUSTER_CSS
 
 
 def beeld(bounds: Sequence[float], breedte_px: int = s.KAART_BREEDTE, hoogte_px: int = s.KAART_HOOGTE) -> tuple[list[float], float]:
@@ -184,38 +175,49 @@ class _Kaartteksten(folium.MacroElement):
         self.tekst = html_veilig(tekst)
 
 
-def _symbool_html(item: pd.Series) -> str:
-    """A coloured shape per opgave (hotspots: triangle); the border tells the precision."""
+def _symbool(item: pd.Series, anker: list[float]) -> dict:
+    """What static/wijkkaart.js needs to draw one symbol, as plain text (it uses textContent)."""
     vorm, kleur = symboolvorm(item)
-    precisie = {PRECISIE_EXACT: "exact", PRECISIE_BENADERING: "benadering"}.get(item["precisie"], "onbekend")
-    return (
-        f'<div class="wk-symbool wk-{item["soort"]} wk-{vorm} wk-precisie-{precisie}" '
-        f'data-id="{html_veilig(item["id"])}" data-opgave="{html_veilig(item["opgave"])}" '
-        f'style="--kleur:{kleur}"><span></span></div>'
-    )
-
-
-def _popup_html(item: pd.Series) -> str:
-    """Popup content; built from escaped values only."""
     soort = "Actie" if item["soort"] == "actie" else "Overlast (hotspot)"
-    locatie = f"{item['precisie']}: getoond in {item['gebiedsnaam']}"
     rijen = [
         ("Soort", soort),
         ("Opgave", item["opgave"]),
         ("Status", item["status"] or "—"),
         ("Jaar" if item["soort"] == "actie" else "Periode", item["periode"]),
         ("Partners", item["partners"] or "onbekend") if item["soort"] == "actie" else None,
-        ("Locatie", locatie),
+        ("Locatie", f"{item['precisie']}: getoond in {item['gebiedsnaam']}"),
         ("Plek", f"{item['plaats']} — {item['adres']}") if item["plaats"] else None,
         ("Bron", item["bron"]),
     ]
-    cellen = "".join(
-        f"<tr><th>{html_veilig(k)}</th><td>{html_veilig(str(v))}</td></tr>" for k, v in filter(None, rijen)
+    return {
+        "lat": item["lat"], "lon": item["lon"], "anker": anker, "cluster": item["precisie"] == PRECISIE_EXACT,
+        "id": item["id"], "soort": item["soort"], "opgave": item["opgave"], "vorm": vorm, "kleur": kleur,
+        "precisie": {PRECISIE_EXACT: "exact", PRECISIE_BENADERING: "benadering"}.get(item["precisie"], "onbekend"),
+        "tip": symbooltekst(item), "naam": item["naam"], "omschrijving": item["omschrijving"],
+        "rijen": [[k, str(v)] for k, v in filter(None, rijen)],
+    }
+
+
+class _Symbolen(folium.MacroElement):
+    """All symbols of a layer as one JSON list; static/wijkkaart.js turns it into markers.
+
+    Why not one folium.Marker per symbol: with a thousand meldingen that generated 2 MB of
+    script and took 2 s to build. The script puts every text in with textContent, and
+    ``tojson`` makes the list itself safe inside the script tag.
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "wkSymbolen({{ this._parent.get_name() }}, {{ this.px }}, {{ this.cluster_opties|tojson }},"
+        " {{ this.symbolen|tojson }});"
+        "{% endmacro %}"
     )
-    return (
-        f'<div class="wk-popup"><h4>{html_veilig(item["naam"])}</h4>'
-        f"<p>{html_veilig(item['omschrijving'])}</p><table>{cellen}</table></div>"
-    )
+
+    def __init__(self, symbolen: list[dict], cluster_opties: dict) -> None:
+        super().__init__()
+        self.symbolen = symbolen
+        self.cluster_opties = cluster_opties
+        self.px = s.SYMBOOL_PX
 
 
 def symboollaag(items: pd.DataFrame, naam: str) -> folium.FeatureGroup:
@@ -225,27 +227,11 @@ def symboollaag(items: pd.DataFrame, naam: str) -> folium.FeatureGroup:
     stays clickable at every zoom without pretending to be a separate location. Exactly placed
     symbols (meldingen at an address) join clusters that show their number when zoomed out.
     """
-    laag = folium.FeatureGroup(name=naam)
-    clusters = OfflineMarkerCluster(
-        name=f"{naam} (exacte plekken)", options={"maxClusterRadius": 40, "disableClusteringAtZoom": 17,
-                                                  "spiderfyOnMaxZoom": True, "showCoverageOnHover": False},
-    ).add_to(laag)
     half = s.SYMBOOL_PX / 2
-    for item, (dx, dy) in plaatsing(items):
-        tip = symbooltekst(item)
-        doel = clusters if item["precisie"] == PRECISIE_EXACT else laag
-        folium.Marker(
-            location=[item["lat"], item["lon"]],
-            title=tip,  # the marker is a button for screen readers: Leaflet sets this as its name (a DOM attribute, not HTML)
-            icon=folium.DivIcon(
-                html=_symbool_html(item),
-                icon_size=(s.SYMBOOL_PX, s.SYMBOOL_PX),
-                icon_anchor=(half - dx, half - dy),
-                class_name="wk-icoon",
-            ),
-            tooltip=folium.Tooltip(html_veilig(tip)),
-            popup=folium.Popup(_popup_html(item), max_width=340),
-        ).add_to(doel)
+    symbolen = [_symbool(item, [half - dx, half - dy]) for item, (dx, dy) in plaatsing(items)]
+    laag = folium.FeatureGroup(name=naam)
+    laag.add_child(_Symbolen(symbolen, {"maxClusterRadius": 40, "disableClusteringAtZoom": 17,
+                                        "spiderfyOnMaxZoom": True, "showCoverageOnHover": False}))
     return laag
 
 

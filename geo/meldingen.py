@@ -68,7 +68,7 @@ def per_1000_inwoners(
     noord_wijken = {wijkcode_van_buurt(b) for b in programmagebied.buurten}
     jaartallen = sorted({d[:4] for d in meldingen["datum"]})
     peiljaar = jaartallen[0] if len(jaartallen) == 1 else f"{jaartallen[0]}–{jaartallen[-1]}"
-    bron = (f"Meldingen: registratie van het wijkteam in deze wijkkaart, {jaartallen[0]}–{jaartallen[-1]}, "
+    bron = (f"Meldingen: registratie van het wijkteam in deze wijkkaart, {peiljaar}, "
             f"stand {vandaag:%d-%m-%Y}; inwoners: {inwoners['bron'].iloc[0]}")
     tellingen = {code: int((wijk_per_melding == code).sum()) for code in grenzen.wijken["code"]}
     tellingen[programmagebied.code] = int(

@@ -56,8 +56,10 @@ def test_symbol_text_is_escaped(data):
     kaart = OfflineMap(tiles=None)
     laag.add_to(kaart)
     html = kaart.get_root().render()
-    assert "<script>alert(2)" not in html and "onerror=\"alert" not in html
-    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+    # the symbols go as JSON data (tojson: < becomes \u003c) to static/wijkkaart.js, which puts
+    # every text into the page with textContent
+    assert "<script>alert(2)" not in html and "onerror=\"alert" not in html and "${" not in html
+    assert "\\u003cscript\\u003ealert(2)\\u003c/script\\u003e" in html
 
 
 def test_symbols_of_one_area_do_not_overlap():
@@ -103,12 +105,10 @@ def test_indicator_choice_follows_opgave(data):
     assert "bevolkingsdichtheid" in wonen
 
 
-def test_popup_text_cannot_break_out_of_folium_template_literal(data):
-    """folium puts popup HTML in a JavaScript template literal: ${...} would run as code."""
-    from app.map_build import _popup_html
+def test_html_for_folium_cannot_break_out_of_a_template_literal():
+    """folium puts popup and tooltip HTML in JavaScript template literals: ${...} would run."""
+    from app.formats import html_veilig
 
-    item = data.programma.items.iloc[0].copy()
-    item["naam"] = "${alert(1)} `x` \\u0041 <b>"
-    uit = _popup_html(item)
+    uit = html_veilig("${alert(1)} `x` \\u0041 <b>")
     assert "${" not in uit and "`" not in uit and "\\" not in uit
-    assert "&#36;{alert(1)} &#96;x&#96; &#92;u0041 &lt;b&gt;" in uit
+    assert uit == "&#36;{alert(1)} &#96;x&#96; &#92;u0041 &lt;b&gt;"

@@ -1,0 +1,53 @@
+/* Symbols of the wijkkaart: one call per layer turns a JSON list into Leaflet markers.
+ *
+ * Every text is put into the page with textContent or setAttribute, never as HTML, so a name
+ * or description typed by a user (or imported) shows literally and can never run as script.
+ * Exactly placed symbols (meldingen at an address) go into a cluster group.
+ */
+(function () {
+  "use strict";
+
+  function element(tag, tekst, klasse) {
+    var e = document.createElement(tag);
+    if (tekst !== undefined) e.textContent = tekst;
+    if (klasse) e.className = klasse;
+    return e;
+  }
+
+  function icoon(d) {
+    var div = element("div", undefined, "wk-symbool wk-" + d.soort + " wk-" + d.vorm + " wk-precisie-" + d.precisie);
+    div.setAttribute("data-id", d.id);
+    div.setAttribute("data-opgave", d.opgave);
+    div.style.setProperty("--kleur", d.kleur);
+    div.appendChild(element("span"));
+    return div;
+  }
+
+  function popup(d) {
+    var div = element("div", undefined, "wk-popup");
+    div.appendChild(element("h4", d.naam));
+    div.appendChild(element("p", d.omschrijving));
+    var tabel = element("table");
+    d.rijen.forEach(function (rij) {
+      var tr = tabel.insertRow();
+      tr.appendChild(element("th", rij[0]));
+      tr.appendChild(element("td", rij[1]));
+    });
+    div.appendChild(tabel);
+    return div;
+  }
+
+  window.wkSymbolen = function (laag, px, clusterOpties, symbolen) {
+    var clusters = L.markerClusterGroup(clusterOpties);
+    symbolen.forEach(function (d) {
+      var marker = L.marker([d.lat, d.lon], {
+        title: d.tip, // a DOM property: the marker's name for screen readers, not HTML
+        icon: L.divIcon({html: icoon(d), iconSize: [px, px], iconAnchor: d.anker, className: "wk-icoon"}),
+      });
+      marker.bindTooltip(function () { return element("span", d.tip); }, {sticky: true});
+      marker.bindPopup(function () { return popup(d); }, {maxWidth: 340});
+      (d.cluster ? clusters : laag).addLayer(marker);
+    });
+    laag.addLayer(clusters);
+  };
+})();
