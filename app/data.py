@@ -37,7 +37,7 @@ def _geopende_opslag(pad: str) -> Opslag:
 def _wijkdata_bij(pad: str, revisie: int) -> Wijkdata:
     """The bundle with the store's items of one revision (the key; the body reads the latest)."""
     opslag = Opslag(Path(pad))
-    return met_bewerkbaar(_gedeelde_wijkdata(), {n: opslag.tabel(n) for n in BEWERKBAAR}, date.today())
+    return met_bewerkbaar(_gedeelde_wijkdata(), {n: opslag.tabel(n) for n in BEWERKBAAR}, date.today(), revisie)
 
 
 def opslag() -> Opslag:

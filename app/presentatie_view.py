@@ -18,6 +18,7 @@ from app.pdf_presentatie import presentatie_pdf
 from app.presentatie import Stap, stappen
 from app.svg_kaart import als_afbeelding
 from app.url_state import MELDINGEN, Parameter
+from geo.bundel import Wijkdata
 
 STAP_KEY = "presentatie_stap"
 
@@ -77,10 +78,16 @@ TOETSEN_JS = """
 """
 
 
-@st.cache_resource(show_spinner="Presentatie voorbereiden…")
 def alle_stappen() -> list[Stap]:
-    """Built once per server process from the shared, read-only data."""
-    return stappen(wijkdata())
+    """The steps of the data as it is now; built once per store revision, shared read-only."""
+    data = wijkdata()
+    return _stappen_van(data.revisie, data)
+
+
+@st.cache_resource(show_spinner="Presentatie voorbereiden…", max_entries=2)
+def _stappen_van(revisie: int, _data: Wijkdata) -> list[Stap]:
+    """Keyed by ``revisie`` only: the data object itself is not hashed (leading underscore)."""
+    return stappen(_data)
 
 
 def url_parameters(aantal: int) -> list[Parameter]:

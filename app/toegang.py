@@ -28,9 +28,13 @@ def _oidc() -> dict | None:
         return None
 
 
+def _bij_gemeente_ingelogd() -> bool:
+    return bool(st.user.get("is_logged_in", False))  # absent outside a real server (AppTest)
+
+
 def _oidc_gebruiker() -> str | None:
     """The OIDC user, if logged in and listed in ``[beheer] oidc_gebruikers`` of the secrets."""
-    if _oidc() is None or not st.user.is_logged_in:
+    if _oidc() is None or not _bij_gemeente_ingelogd():
         return None
     email = str(st.user.get("email", "")).lower()
     toegestaan = {str(e).lower() for e in st.secrets.get("beheer", {}).get("oidc_gebruikers", [])}
@@ -56,7 +60,7 @@ def vereis_login(opslag: Opslag) -> str:
     st.info("Bewerken kan alleen na inloggen. Bekijken kan iedereen, op de andere pagina's.")
     _inlogformulier(opslag)
     if _oidc() is not None:
-        if st.user.is_logged_in:
+        if _bij_gemeente_ingelogd():
             st.error("Dit account van de gemeente heeft geen toegang tot bewerken. Vraag de beheerder om u toe te voegen.")
             st.button("Uitloggen bij de gemeente-account", on_click=st.logout)
         else:
@@ -89,5 +93,5 @@ def _toon_inlogformulier(opslag: Opslag) -> None:
 
 def _uitloggen() -> None:
     st.session_state.pop(SESSIE_KEY, None)
-    if _oidc() is not None and st.user.is_logged_in:
+    if _oidc() is not None and _bij_gemeente_ingelogd():
         st.logout()

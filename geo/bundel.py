@@ -45,6 +45,7 @@ class Wijkdata:
     buurten_web: gpd.GeoDataFrame
     omlijningen_web: dict[str, gpd.GeoDataFrame]
     wijknamen: dict[str, str]
+    revisie: int = 0  # the store revision the acties and meldingen come from; 0: the bundled files
 
 
 def laad_wijkdata(programmacode: str, grensbron: GrensBron = CBS_2024_GENERALISEERD) -> Wijkdata:
@@ -75,7 +76,7 @@ def laad_wijkdata(programmacode: str, grensbron: GrensBron = CBS_2024_GENERALISE
     )
 
 
-def met_bewerkbaar(basis: Wijkdata, bewerkbaar: dict[str, pd.DataFrame], vandaag: date) -> Wijkdata:
+def met_bewerkbaar(basis: Wijkdata, bewerkbaar: dict[str, pd.DataFrame], vandaag: date, revisie: int = 0) -> Wijkdata:
     """The bundle with the store's acties, meldingen and places instead of the bundled ones,
     plus the meldingen per 1,000 inwoners they give (see :mod:`geo.meldingen`)."""
     programma = laad_programma(basis.gebieden, bewerkbaar=bewerkbaar)
@@ -83,4 +84,4 @@ def met_bewerkbaar(basis: Wijkdata, bewerkbaar: dict[str, pd.DataFrame], vandaag
                               basis.definities[MELDINGEN_INDICATOR], vandaag)
     tabel = pd.concat([basis.indicatoren, pd.DataFrame(rijen)], ignore_index=True) if rijen else basis.indicatoren
     return replace(basis, programma=programma, indicatoren=tabel,
-                   kaartbaar=tuple(kaartbare_indicatoren(tabel, basis.definities)))
+                   kaartbaar=tuple(kaartbare_indicatoren(tabel, basis.definities)), revisie=revisie)

@@ -163,3 +163,29 @@ def test_an_address_is_placed_and_leaves_the_list(opslag_pad):
     assert len(at.selectbox(key="beheer_plaats_keuze").options) == aantal - 1
     rij = Opslag(opslag_pad).rij("plaatsen", "bs_de_springplank")
     assert rij["lat"] == "52.090500" and rij["coord_source"].startswith("Geplaatst door het wijkteam (wijkteam")
+
+
+def test_an_edit_shows_in_the_presentation_at_the_next_interaction(opslag_pad):
+    at = _pagina(s.PAGINA_PRESENTATIE.bestand, stap="2")  # Onderwijs en jeugd
+    assert "Huiswerkklas De Heuvel" not in _tekst(at)
+    Opslag(opslag_pad).voeg_toe("actie", {
+        "naam": "Huiswerkklas De Heuvel", "opgave": "Onderwijs en jeugd", "status": "gestart", "jaar": "2026",
+        "gebiedscode": "WK191606", "bron_omschrijving": "Wijkteam"}, "wijkteam")
+    at.run()
+    assert "Huiswerkklas De Heuvel" in _tekst(at)
+
+
+def _tekst(at: AppTest) -> str:
+    return " ".join(h.proto.body for h in at.get("html"))
+
+
+def test_with_an_identity_provider_configured_the_municipal_login_is_offered(opslag_pad):
+    at = AppTest.from_file("../streamlit_app.py", default_timeout=60)
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "client_id": "wijkkaart", "client_secret": "geheim",
+                          "server_metadata_url": "https://idp.example.nl/.well-known/openid-configuration"}
+    at.run()
+    at.switch_page(s.PAGINA_BEHEER_ACTIES.bestand).run()
+    assert not at.exception
+    assert "Inloggen met uw gemeente-account" in [b.label for b in at.button]
+    assert not at.text_area and not at.get("file_uploader")

@@ -1,0 +1,66 @@
+"""The one rule set for forms and imports (geo/beheer.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.beheer import SOORT_ACTIE, SOORT_HOTSPOT, Gebiedscontext, valideer, valideer_punt
+
+VANDAAG = date(2026, 11, 25)
+ACTIE = {"naam": "Buurtbarbecue", "opgave": "Fijn en veilig wonen", "status": "gepland", "jaar": "2026",
+         "gebiedscode": "WK191602", "bron_omschrijving": "Wijkteam"}
+MELDING = {"thema": "Rattenoverlast", "datum": "2026-11-01", "gebiedscode": "BU19160200", "bron": "S000"}
+
+
+@pytest.fixture(scope="module")
+def context(data) -> Gebiedscontext:
+    return Gebiedscontext(frozenset(data.gebieden.index), frozenset(data.programma.bronnen["bron"]), data.buurten_web)
+
+
+def test_valid_rows_pass_and_text_is_kept_literally(context):
+    rij, fouten = valideer(SOORT_ACTIE, {**ACTIE, "omschrijving": "<script>alert(1)</script>"}, context, VANDAAG)
+    assert fouten == [] and rij["omschrijving"] == "<script>alert(1)</script>"
+    rij, fouten = valideer(SOORT_HOTSPOT, MELDING, context, VANDAAG)
+    assert fouten == [] and rij["periode"] == "2026"  # the period follows from the date
+
+
+@pytest.mark.parametrize(("wijziging", "reden"), [
+    ({"naam": ""}, "naam ontbreekt"),
+    ({"opgave": "Sport"}, "opgave moet een van"),
+    ({"status": "klaar"}, "status moet gestart of gepland zijn"),
+    ({"jaar": "2025-2022"}, "periode moet een jaartal"),
+    ({"bron_omschrijving": ""}, "bron ontbreekt"),
+    ({"bron": "S999"}, "onbekende bron 'S999'"),
+    ({"gebiedscode": ""}, "locatie ontbreekt"),
+    ({"gebiedscode": "BU00000000"}, "onbekend gebied"),
+    ({"naam": "x" * 201}, "langer dan 200 tekens"),
+    ({"partners": "a\x00b"}, "onzichtbare stuurtekens"),
+    ({"lon": "4.41", "lat": "52.5"}, "ligt buiten de gemeente"),
+    ({"lon": "vier", "lat": "52"}, "moeten allebei een getal zijn"),
+])
+def test_each_rule_gives_a_dutch_reason(context, wijziging, reden):
+    _, fouten = valideer(SOORT_ACTIE, {**ACTIE, **wijziging}, context, VANDAAG)
+    assert any(reden in f for f in fouten), fouten
+
+
+@pytest.mark.parametrize(("datum", "reden"), [
+    ("2027-01-01", "datum ligt in de toekomst"), ("01-11-2026", "geen datum in de vorm JJJJ-MM-DD"),
+    ("20261101", "geen datum in de vorm JJJJ-MM-DD"), ("2026-02-30", "geen datum in de vorm JJJJ-MM-DD"),
+])
+def test_a_melding_date_is_a_real_past_date(context, datum, reden):
+    rij, fouten = valideer(SOORT_HOTSPOT, {**MELDING, "datum": datum}, context, VANDAAG)
+    assert any(reden in f for f in fouten) and rij["periode"] == ""  # no period made from a bad date
+
+
+def test_a_melding_without_date_needs_a_period(context):
+    _, fouten = valideer(SOORT_HOTSPOT, {**MELDING, "datum": ""}, context, VANDAAG)
+    assert any("datum ontbreekt" in f for f in fouten)
+    assert valideer(SOORT_HOTSPOT, {**MELDING, "datum": "", "periode": "2021-2022"}, context, VANDAAG)[1] == []
+
+
+def test_a_point_fills_in_its_buurt_and_wins_over_the_area(context):
+    rij, fouten = valideer(SOORT_ACTIE, {**ACTIE, "lon": "4,3984", "lat": "52,0956"}, context, VANDAAG)
+    assert fouten == [] and rij["gebiedscode"] == "BU19160200" and rij["lon"] == "4.398400"
+    assert valideer_punt("4.41", "52.5", context)[0] is None
