@@ -21,10 +21,9 @@ from geo.beheer import (
     STANDAARD_MAX_LENGTE,
     TABEL,
     VELDEN,
-    Gebiedscontext,
     valideer,
 )
-from geo.bundel import Wijkdata
+from geo.bundel import Wijkdata, gebiedscontext
 from geo.opslag import Conflict, Opslag
 from geo.schema import OPGAVEN, STATUSSEN, split_lijst
 
@@ -32,11 +31,6 @@ NIEUW = "__nieuw__"
 LOCATIEVELDEN = ("gebiedscode", "lon", "lat")
 TITELVELD = {SOORT_ACTIE: "naam", "hotspot": "thema"}
 LANGE_TEKST = ("omschrijving", "opmerking")
-
-
-def context(data: Wijkdata) -> Gebiedscontext:
-    """What validation needs to know of the map, from the loaded data."""
-    return Gebiedscontext(frozenset(data.gebieden.index), frozenset(data.programma.bronnen["bron"]), data.buurten_web)
 
 
 def _sleutel(soort: str, veld: str) -> str:
@@ -132,7 +126,7 @@ def _vul(soort: str, rij: dict[str, str]) -> None:
 
 def _opslaan(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None:
     """Validate and store; on failure keep the form as it is and explain why."""
-    rij, fouten = valideer(soort, _formulierwaarden(soort), context(data), date.today())
+    rij, fouten = valideer(soort, _formulierwaarden(soort), gebiedscontext(data), date.today())
     if fouten:
         _meld(soort, "error", "Niet opgeslagen. Controleer:", fouten)
         return

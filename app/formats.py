@@ -35,6 +35,11 @@ def korte_waarde(waarde: float | None, eenheid: str, kwalificatie: str = "") -> 
     return waarde_tekst(waarde, "%" if eenheid == "%" else "", kwalificatie)
 
 
+def aantal_tekst(aantal: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 rij', '3 rijen', '1.200 rijen'."""
+    return f"{getal_tekst(aantal)} {enkelvoud if aantal == 1 else meervoud}"
+
+
 _MARKDOWN_TEKENS = re.compile(r"([\\`*_\[\]<>#|~$:])")
 _LIJST_BEGIN = re.compile(r"^(\s*(?:\d+)?)([-+.)])(?=\s|$)")
 

@@ -11,10 +11,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from app.beheer_view import context
-from app.formats import getal_tekst, markdown_veilig
+from app.formats import aantal_tekst, getal_tekst, markdown_veilig, veilige_tabel
 from geo.beheer import SOORT_ACTIE, SOORTEN, TABEL, VELDEN, VERPLICHT
-from geo.bundel import Wijkdata
+from geo.bundel import Wijkdata, gebiedscontext
 from geo.invoer import (
     EXPORTFORMATEN,
     MAX_BYTES,
@@ -31,6 +30,8 @@ FORMAAT_TEKST = {"csv": "CSV (UTF-8)", "xlsx": "Excel (.xlsx)", "geojson": "GeoJ
 MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "geojson": "application/geo+json", "gpkg": "application/geopackage+sqlite3"}
 VOORBEELD_RIJEN = 200
+MAX_GETOONDE_FOUTEN = 100
+UPLOAD_GRENS_MB = 10 * MAX_BYTES // 2**20
 KLAAR_KEY = "beheer_import_klaar"  # file ids already imported in this session: no double import
 
 
@@ -43,8 +44,10 @@ def toon(data: Wijkdata, opslag: Opslag, gebruiker: str) -> None:
         "(bron_omschrijving of bron) en een locatie (gebiedscode, of lon en lat in WGS84, of een puntgeometrie). "
         f"Alle kolommen: {', '.join(VELDEN[soort])}. Een export hieronder laat zien hoe het eruitziet."
     )
+    # The browser refuses only files far above the limit (its message is English); the app's own
+    # check gives the Dutch message for everything between.
     bestand = st.file_uploader("Bestand", type=["csv", "xlsx", "geojson", "json", "gpkg"], key="beheer_import_bestand",
-                               max_upload_size=MAX_BYTES // 2**20)
+                               max_upload_size=UPLOAD_GRENS_MB)
     if bestand is not None:
         _toon_invoer(data, opslag, gebruiker, soort, bestand)
     _toon_export(opslag)
@@ -53,23 +56,35 @@ def toon(data: Wijkdata, opslag: Opslag, gebruiker: str) -> None:
 def _toon_invoer(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str, bestand) -> None:
     try:
         with st.spinner("Bestand controleren…"):
-            invoer = lees_invoer(bestand.name, bestand.getvalue(), soort, context(data), date.today())
+            invoer = lees_invoer(bestand.name, bestand.getvalue(), soort, gebiedscontext(data), date.today())
     except InvoerFout as fout:
         st.error(markdown_veilig(f"Dit bestand kan niet worden geïmporteerd: {fout.melding}") + "\n\nEr is niets opgeslagen.")
         return
     for melding in [*invoer.meldingen, *([f"Genegeerde kolommen: {', '.join(invoer.genegeerde_kolommen)}"]
                                          if invoer.genegeerde_kolommen else [])]:
         st.info(markdown_veilig(melding))
-    st.markdown(f"**{invoer.totaal} rijen gelezen**: {len(invoer.rijen)} goed, {len(invoer.fouten)} met fouten.")
+    st.markdown(f"**{aantal_tekst(invoer.totaal, 'rij', 'rijen')} gelezen**: {getal_tekst(len(invoer.rijen))} goed, "
+                f"{getal_tekst(len(invoer.fouten))} met fouten.")
     if invoer.fouten:
-        st.error("Rijen met fouten (rijnummer zoals in uw bestand). Verbeter ze en upload opnieuw, "
-                 "of importeer alleen de goede rijen.")
-        st.dataframe(pd.DataFrame(invoer.fouten, columns=["Rij", "Reden"]), hide_index=True, width="stretch")
+        _toon_fouten(invoer)
     if invoer.rijen:
         st.caption(f"Voorbeeld van de goede rijen (hoogstens {VOORBEELD_RIJEN}):")
         voorbeeld = pd.DataFrame([{"rij": n, **r} for n, r in invoer.rijen[:VOORBEELD_RIJEN]])
         st.dataframe(voorbeeld, hide_index=True, width="stretch")
     _toon_importknop(opslag, gebruiker, soort, bestand.file_id, invoer)
+
+
+def _toon_fouten(invoer: Invoer) -> None:
+    """The bad rows with their reasons, wrapped so a long reason stays readable; all as CSV."""
+    st.error("Rijen met fouten (rijnummer zoals in uw bestand). Verbeter ze en upload opnieuw, "
+             "of importeer alleen de goede rijen.")
+    fouten = pd.DataFrame(invoer.fouten, columns=["Rij", "Reden"])
+    st.table(veilige_tabel(fouten.head(MAX_GETOONDE_FOUTEN).set_index("Rij")))
+    if len(fouten) > MAX_GETOONDE_FOUTEN:
+        st.caption(f"De eerste {MAX_GETOONDE_FOUTEN} van {aantal_tekst(len(fouten), 'fout', 'fouten')}; "
+                   "de download hieronder heeft ze allemaal.")
+    st.download_button("Foutenlijst downloaden (CSV)", fouten.to_csv(index=False, sep=";").encode("utf-8-sig"),
+                       file_name="importfouten.csv", mime="text/csv", on_click="ignore", key="beheer_import_fouten")
 
 
 def _toon_importknop(opslag: Opslag, gebruiker: str, soort: str, bestand_id: str, invoer: Invoer) -> None:
@@ -79,10 +94,10 @@ def _toon_importknop(opslag: Opslag, gebruiker: str, soort: str, bestand_id: str
     if not invoer.rijen:
         st.warning("Geen enkele rij is goed; er valt niets te importeren.")
         return
+    goed, fout = aantal_tekst(len(invoer.rijen), "goede rij", "goede rijen"), aantal_tekst(len(invoer.fouten), "rij", "rijen")
     alleen_goede = bool(invoer.fouten) and st.checkbox(
-        f"Alleen de {len(invoer.rijen)} goede rijen importeren; de {len(invoer.fouten)} rijen met fouten overslaan",
-        key="beheer_import_alleen_goede")
-    label = f"{len(invoer.rijen)} rijen importeren"
+        f"Alleen de {goed} importeren; de {fout} met fouten overslaan", key="beheer_import_alleen_goede")
+    label = f"{aantal_tekst(len(invoer.rijen), 'rij', 'rijen')} importeren"
     if not st.button(label, type="primary", disabled=bool(invoer.fouten) and not alleen_goede, key="beheer_import_knop"):
         return
     voortgang = st.progress(0.0, text="Importeren…")

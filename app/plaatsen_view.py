@@ -12,10 +12,9 @@ import pandas as pd
 import streamlit as st
 
 from app import locatiekiezer
-from app.beheer_view import context
 from app.formats import markdown_veilig
 from geo.beheer import valideer_punt
-from geo.bundel import Wijkdata
+from geo.bundel import Wijkdata, gebiedscontext
 from geo.opslag import Conflict, Opslag
 
 VOORVOEGSEL = "beheer_plaats"
@@ -57,7 +56,7 @@ def toon(data: Wijkdata, opslag: Opslag, gebruiker: str) -> None:
 def _opslaan(data: Wijkdata, opslag: Opslag, gebruiker: str, plaatsen: pd.DataFrame) -> None:
     sleutel = locatiekiezer.sleutels(VOORVOEGSEL)
     punt, fouten = valideer_punt(st.session_state.get(sleutel["lon"], ""), st.session_state.get(sleutel["lat"], ""),
-                                 context(data))
+                                 gebiedscontext(data))
     if punt is None:
         st.session_state[MELDING_KEY] = ("error", "Niet opgeslagen: " + "; ".join(fouten or ["klik eerst op de kaart"]))
         return

@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import settings as s  # noqa: E402
 from app.map_build import OfflineMap, symboollaag  # noqa: E402
-from geo.beheer import SOORT_HOTSPOT, Gebiedscontext  # noqa: E402
-from geo.bundel import laad_wijkdata, met_bewerkbaar  # noqa: E402
+from geo.beheer import SOORT_HOTSPOT  # noqa: E402
+from geo.bundel import gebiedscontext, laad_wijkdata, met_bewerkbaar  # noqa: E402
 from geo.invoer import exporteer, lees_invoer  # noqa: E402
 from geo.opslag import BEWERKBAAR, Opslag  # noqa: E402
 from geo.programma import lees_bewerkbaar  # noqa: E402
@@ -85,7 +85,7 @@ def main() -> None:
     parser.add_argument("--meldingen", type=int, nargs="+", default=[1000, 5000])
     args = parser.parse_args()
     data = laad_wijkdata(s.PROGRAMMA_CODE)
-    context = Gebiedscontext(frozenset(data.gebieden.index), frozenset(data.programma.bronnen["bron"]), data.buurten_web)
+    context = gebiedscontext(data)
     vandaag = date.today()
     regels = []
     for aantal in args.meldingen:

@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-import geopandas as gpd
-from shapely.geometry import Point
-
+from geo.boundaries import Grenzen
 from geo.schema import OPGAVEN, STATUSSEN, split_lijst
 
 SOORT_ACTIE = "actie"
@@ -59,12 +57,11 @@ class Gebiedscontext:
 
     gebiedscodes: frozenset[str]
     bronnen: frozenset[str]  # ids of the programme's source list (data/programma/bronnen.csv)
-    buurten_web: gpd.GeoDataFrame  # buurt polygons in WGS84 with their ``code``
+    grenzen: Grenzen
 
     def buurt_bij(self, lon: float, lat: float) -> str | None:
         """The buurt containing a WGS84 point, or None when it lies outside the gemeente."""
-        treffers = self.buurten_web.sindex.query(Point(lon, lat), predicate="covered_by")
-        return str(self.buurten_web["code"].iloc[treffers[0]]) if len(treffers) else None
+        return self.grenzen.buurt_op_punt(lon, lat)
 
 
 def _getal(tekst: str) -> float | None:

@@ -9,6 +9,7 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
+from geo.beheer import Gebiedscontext
 from geo.boundaries import (
     CBS_2024_GENERALISEERD,
     GrensBron,
@@ -74,6 +75,11 @@ def laad_wijkdata(programmacode: str, grensbron: GrensBron = CBS_2024_GENERALISE
         },
         wijknamen=dict(zip(grenzen.wijken["code"], grenzen.wijken["naam"], strict=True)),
     )
+
+
+def gebiedscontext(data: Wijkdata) -> Gebiedscontext:
+    """What the input rules (:mod:`geo.beheer`) need to know of the areas and sources."""
+    return Gebiedscontext(frozenset(data.gebieden.index), frozenset(data.programma.bronnen["bron"]), data.grenzen)
 
 
 def met_bewerkbaar(basis: Wijkdata, bewerkbaar: dict[str, pd.DataFrame], vandaag: date, revisie: int = 0) -> Wijkdata:

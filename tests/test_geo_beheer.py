@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from geo.beheer import SOORT_ACTIE, SOORT_HOTSPOT, Gebiedscontext, valideer, valideer_punt
+from geo.beheer import (
+    SOORT_ACTIE,
+    SOORT_HOTSPOT,
+    Gebiedscontext,
+    valideer,
+    valideer_punt,
+)
+from geo.bundel import gebiedscontext
 
 VANDAAG = date(2026, 11, 25)
 ACTIE = {"naam": "Buurtbarbecue", "opgave": "Fijn en veilig wonen", "status": "gepland", "jaar": "2026",
@@ -16,7 +23,7 @@ MELDING = {"thema": "Rattenoverlast", "datum": "2026-11-01", "gebiedscode": "BU1
 
 @pytest.fixture(scope="module")
 def context(data) -> Gebiedscontext:
-    return Gebiedscontext(frozenset(data.gebieden.index), frozenset(data.programma.bronnen["bron"]), data.buurten_web)
+    return gebiedscontext(data)
 
 
 def test_valid_rows_pass_and_text_is_kept_literally(context):

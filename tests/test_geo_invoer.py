@@ -5,7 +5,6 @@ traceback); row problems must name the row the user sees in their own file."""
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 from datetime import date, datetime
@@ -21,7 +20,7 @@ from shapely.geometry import LineString, Point, Polygon
 
 from geo import invoer as inv
 from geo.beheer import Gebiedscontext, valideer
-from geo.bundel import Wijkdata
+from geo.bundel import Wijkdata, gebiedscontext
 from geo.invoer import InvoerFout, exporteer, lees_invoer
 from geo.schema import DataFout
 
@@ -37,11 +36,7 @@ HOTSPOT = {"thema": "Rattenoverlast", "datum": "2025-05-01", "bron_omschrijving"
 
 @pytest.fixture(scope="module")
 def context(data: Wijkdata) -> Gebiedscontext:
-    # Built from the fields Gebiedscontext has, so a new field with an obvious source keeps working.
-    waarden = {"gebiedscodes": frozenset(data.gebieden.index), "buurten_web": data.buurten_web,
-               "bronnen": frozenset(data.programma.bronnen["bron"])}
-    namen = {f.name for f in dataclasses.fields(Gebiedscontext)}
-    return Gebiedscontext(**{k: v for k, v in waarden.items() if k in namen})
+    return gebiedscontext(data)
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from geo.beheer import SOORT_ACTIE, SOORT_HOTSPOT, Gebiedscontext, valideer
+from geo.bundel import gebiedscontext
 from geo.opslag import BEWERKBAAR, Conflict, Opslag, OpslagFout
 from geo.programma import laad_programma, lees_bewerkbaar
 from geo.schema import PRECISIE_EXACT
@@ -40,8 +41,7 @@ def opslag(tmp_path, bundel) -> Opslag:
 
 @pytest.fixture(scope="module")
 def context(data) -> Gebiedscontext:
-    return Gebiedscontext(gebiedscodes=frozenset(data.gebieden.index), bronnen=frozenset(data.programma.bronnen["bron"]),
-                          buurten_web=data.buurten_web)
+    return gebiedscontext(data)
 
 
 def _integriteit(pad: Path) -> str:
