@@ -64,7 +64,8 @@ class Gebiedscontext:
         return self.grenzen.buurt_op_punt(lon, lat)
 
 
-def _getal(tekst: str) -> float | None:
+def getal(tekst: str) -> float | None:
+    """A finite number from text with a decimal point or comma (4,412 or 4.412), else None."""
     try:
         waarde = float(tekst.replace(",", "."))
     except ValueError:
@@ -151,7 +152,7 @@ def _locatiefouten(rij: dict[str, str], context: Gebiedscontext) -> list[str]:
 
 def valideer_punt(lon: str, lat: str, context: Gebiedscontext) -> tuple[tuple[str, str, str] | None, list[str]]:
     """A typed or clicked point as (lon, lat, buurtcode) text, or the Dutch reasons it is refused."""
-    x, y = _getal(_tekst(lon)), _getal(_tekst(lat))
+    x, y = getal(_tekst(lon)), getal(_tekst(lat))
     if x is None or y is None:
         return None, ["lengtegraad en breedtegraad moeten allebei een getal zijn"]
     buurt = context.buurt_bij(x, y)

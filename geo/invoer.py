@@ -54,6 +54,7 @@ from geo.beheer import (
     VELDNAAM,
     VERPLICHT,
     Gebiedscontext,
+    getal,
     valideer,
 )
 from geo.export import csv_bytes, gpkg_bytes
@@ -537,11 +538,8 @@ def exporteer(tabel: pd.DataFrame, soort: str, formaat: str, *, gemaakt: date | 
 
 
 def _exportpunt(lon: str, lat: str) -> tuple[float, float] | None:
-    try:
-        punt = (float(lon.replace(",", ".")), float(lat.replace(",", ".")))
-    except ValueError:
-        return None
-    return punt if all(map(math.isfinite, punt)) else None
+    x, y = getal(lon), getal(lat)
+    return None if x is None or y is None else (x, y)
 
 
 def _excel_bytes(tabel: pd.DataFrame, regels: Sequence[str], blad: str) -> bytes:
@@ -566,20 +564,12 @@ def _excel_bytes(tabel: pd.DataFrame, regels: Sequence[str], blad: str) -> bytes
 
 
 def _excelcel(blad: object, kolom: str, waarde: str) -> object:
-    if kolom in ("lon", "lat") and (getal := _exportgetal(waarde)) is not None:
-        return getal
+    if kolom in ("lon", "lat") and (coordinaat := getal(waarde)) is not None:
+        return coordinaat
     # Characters that XML cannot hold; valideer refuses them, so only old bundled rows could have them.
     cel = WriteOnlyCell(blad, value=ILLEGAL_CHARACTERS_RE.sub("", waarde))
     cel.data_type = "s"
     return cel
-
-
-def _exportgetal(tekst: str) -> float | None:
-    try:
-        getal = float(tekst.replace(",", "."))
-    except ValueError:
-        return None
-    return getal if math.isfinite(getal) else None
 
 
 def _geojson_bytes(eigenschappen: pd.DataFrame, punten: Iterable[tuple[float, float] | None],
