@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
+from app import settings as s
 from app.formats import markdown_veilig
 from app.map_build import kiezerkaart
 from geo.bundel import Wijkdata
@@ -37,7 +38,7 @@ def toon(data: Wijkdata, voorvoegsel: str, met_gebied: bool = True) -> dict[str,
     st.markdown("**Locatie**: klik op de kaart voor een precieze plek" + (", of kies hieronder een gebied." if met_gebied else "."))
     uit = st_folium(
         kiezerkaart(data.buurten_web, data.omlijningen_web, punt),
-        key=f"{voorvoegsel}_kaart", height=360, use_container_width=True, returned_objects=["last_clicked"],
+        key=f"{voorvoegsel}_kaart", height=s.KIEZER_HOOGTE, use_container_width=True, returned_objects=["last_clicked"],
     )
     klik = (uit or {}).get("last_clicked")
     if klik and klik != st.session_state.get(f"{voorvoegsel}_klik"):
@@ -49,9 +50,10 @@ def toon(data: Wijkdata, voorvoegsel: str, met_gebied: bool = True) -> dict[str,
             st.session_state[sleutel["lat"]] = f"{klik['lat']:.6f}"
             st.rerun()
     breedte, lengte, wis = st.columns([4, 4, 3], vertical_alignment="bottom")
-    lat = breedte.text_input("Breedtegraad (WGS84)", key=sleutel["lat"], placeholder="bijv. 52,0870")
-    lon = lengte.text_input("Lengtegraad (WGS84)", key=sleutel["lon"], placeholder="bijv. 4,4120")
-    wis.button("Punt wissen", key=f"{voorvoegsel}_wis", on_click=_wis, args=(sleutel,), disabled=not (lat or lon))
+    lat = breedte.text_input("Breedtegraad", key=sleutel["lat"], placeholder="bijv. 52,0870", help="WGS84, in graden")
+    lon = lengte.text_input("Lengtegraad", key=sleutel["lon"], placeholder="bijv. 4,4120", help="WGS84, in graden")
+    wis.button("Wissen", key=f"{voorvoegsel}_wis", on_click=_wis, args=(sleutel,), disabled=not (lat or lon),
+               help="Het punt wissen (dan geldt het gekozen gebied)")
     opties = gebiedsopties(data)
     gebied = met_gebied and st.selectbox(
         "Gebied (als er geen precieze plek is)", list(opties), index=None, key=sleutel["gebiedscode"],

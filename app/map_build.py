@@ -251,9 +251,8 @@ def kiezerkaart(buurten_web: gpd.GeoDataFrame, omlijningen: dict[str, gpd.GeoDat
     """A plain map to place an item by clicking: buurt outlines with their names, the gemeente and
     programme-area borders, and the chosen point (lon, lat) as a marker. It opens on
     Leidschendam-Noord, where the wijkteam works; the rest of the gemeente is a zoom away."""
-    grenzen = omlijningen["programmagebied"].total_bounds
-    kaart = OfflineMap(tiles=None, control_scale=False, zoom_snap=s.ZOOM_STAP)
-    kaart.fit_bounds([[grenzen[1], grenzen[0]], [grenzen[3], grenzen[2]]])
+    centrum, zoom = beeld(omlijningen["programmagebied"].total_bounds, s.KIEZER_BREEDTE, s.KIEZER_HOOGTE)
+    kaart = OfflineMap(location=centrum, zoom_start=zoom, tiles=None, control_scale=False, zoom_snap=s.ZOOM_STAP)
     kaart.add_child(_Kaartteksten(s.DATA_ATTRIBUTIE))
     vlakken = buurten_web[["naam", "geometry"]].assign(naam=buurten_web["naam"].map(html_veilig))
     folium.GeoJson(

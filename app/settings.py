@@ -146,6 +146,8 @@ SELECTIE_RAND = "#E69F00"
 
 KAART_HOOGTE = 560
 KAART_BREEDTE = 560  # expected width of the map column on a laptop; used to fit a view
+KIEZER_HOOGTE = 360  # the location map of the editing forms
+KIEZER_BREEDTE = 380
 ZOOM_STAP = 0.25
 MAX_ZOOM = 19  # PDOK's background tiles go to 19
 SYMBOOL_PX = 22
