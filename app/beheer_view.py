@@ -24,7 +24,7 @@ from geo.beheer import (
     valideer,
 )
 from geo.bundel import Wijkdata, gebiedscontext
-from geo.opslag import Conflict, Opslag
+from geo.opslag import Conflict, Opslag, OpslagFout
 from geo.schema import OPGAVEN, STATUSSEN, split_lijst
 
 NIEUW = "__nieuw__"
@@ -49,17 +49,27 @@ def toon(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None:
         for r in tabel.to_dict("records")
     }
     if st.session_state.get(_sleutel(soort, "keuze")) not in titels:  # removed by someone else meanwhile
+        if st.session_state.get(_sleutel(soort, "keuze"), NIEUW) != NIEUW:
+            _meld(soort, "warning", "Het gekozen item is intussen verwijderd (terug te zetten op de pagina "
+                  f"'{s.PAGINA_BEHEER_LOGBOEK.titel}'). Uw invoer staat nog in het formulier; "
+                  "'Toevoegen' maakt er een nieuw item van.")
         st.session_state[_sleutel(soort, "keuze")] = NIEUW
     st.selectbox("Kies wat u wilt bewerken", list(titels), key=_sleutel(soort, "keuze"), format_func=titels.get,
                  on_change=_laad, args=(opslag, soort))
     _toon_melding(soort)
+    _toon_conflictkeuze(data, opslag, gebruiker, soort)
     formulier, locatie = st.columns([1, 1], gap="large")
     with formulier:
         for veld in VELDEN[soort]:
             if veld not in LOCATIEVELDEN:
                 _veld(data, soort, veld)
     with locatie:
-        locatiekiezer.toon(data, _sleutel(soort, "locatie"))
+        vast = st.session_state.get(_sleutel(soort, "vast"))
+        if vast:
+            st.info(markdown_veilig(f"Deze actie staat op de kaart op haar plekken ({vast['plaatsen']}). Een plek "
+                                    f"zonder coördinaten plaatst u op de pagina '{s.PAGINA_BEHEER_PLAATSEN.titel}'."))
+        else:
+            locatiekiezer.toon(data, _sleutel(soort, "locatie"))
     nieuw = st.session_state[_sleutel(soort, "keuze")] == NIEUW
     opslaan, verwijder, bevestig = st.columns([1, 1, 2], vertical_alignment="center")
     opslaan.button("Toevoegen" if nieuw else "Wijzigingen opslaan", type="primary", key=_sleutel(soort, "opslaan"),
@@ -94,7 +104,8 @@ def _formulierwaarden(soort: str) -> dict[str, object]:
     toestand = st.session_state
     waarden = {v: toestand.get(_sleutel(soort, v)) for v in VELDEN[soort] if v not in LOCATIEVELDEN}
     waarden["bron"] = ";".join(waarden.get("bron") or [])
-    waarden.update({v: toestand.get(k, "") for v, k in _locatie(soort).items()})
+    vast = toestand.get(_sleutel(soort, "vast"))  # an item drawn at its places keeps its area
+    waarden.update({v: vast[v] for v in LOCATIEVELDEN} if vast else {v: toestand.get(k, "") for v, k in _locatie(soort).items()})
     return waarden
 
 
@@ -122,6 +133,9 @@ def _vul(soort: str, rij: dict[str, str]) -> None:
             toestand[_sleutel(soort, veld)] = waarde
     toestand[_sleutel(soort, "versie")] = int(rij.get("versie") or 0)
     toestand[_sleutel(soort, "zeker")] = False
+    toestand[_sleutel(soort, "conflict")] = None
+    toestand[_sleutel(soort, "vast")] = ({"plaatsen": rij["plaatsen"], "gebiedscode": rij["gebiedscode"], "lon": "", "lat": ""}
+                                        if rij.get("plaatsen") else None)
 
 
 def _opslaan(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None:
@@ -143,14 +157,36 @@ def _opslaan(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None
             _meld(soort, "success", "Wijzigingen opgeslagen.")
     except Conflict as conflict:
         _meld(soort, "error", conflict.melding, _verschillen(soort, rij, conflict.huidig))
+        st.session_state[_sleutel(soort, "conflict")] = conflict.huidig
+    except OpslagFout as fout:
+        _meld(soort, "error", f"Niet opgeslagen: {fout}")
+
+
+def _toon_conflictkeuze(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None:
+    """After a conflict: keep this user's input over the other's, or load what the other stored."""
+    huidig = st.session_state.get(_sleutel(soort, "conflict"))
+    if not huidig or huidig.get("verwijderd") == "1":
+        return
+    mijn, hun = st.columns(2)
+    mijn.button(f"Mijn invoer opslaan over die van {huidig['gewijzigd_door']}", key=_sleutel(soort, "overschrijf"),
+                on_click=_overschrijf, args=(data, opslag, gebruiker, soort, int(huidig["versie"])))
+    hun.button("Opgeslagen versie laden (mijn invoer vervalt)", key=_sleutel(soort, "herlaad"),
+               on_click=_laad, args=(opslag, soort))
+
+
+def _overschrijf(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str, versie: int) -> None:
+    """The user saw the other version and chooses theirs: save on top of that version."""
+    st.session_state[_sleutel(soort, "versie")] = versie
+    st.session_state[_sleutel(soort, "conflict")] = None
+    _opslaan(data, opslag, gebruiker, soort)
 
 
 def _verwijder(opslag: Opslag, gebruiker: str, soort: str) -> None:
     keuze = st.session_state[_sleutel(soort, "keuze")]
     try:
         opslag.verwijder(TABEL[soort], keuze, st.session_state[_sleutel(soort, "versie")], gebruiker)
-    except Conflict as conflict:
-        _meld(soort, "error", conflict.melding)
+    except (Conflict, OpslagFout) as fout:
+        _meld(soort, "error", getattr(fout, "melding", str(fout)))
         return
     st.session_state[_sleutel(soort, "keuze")] = NIEUW
     _vul(soort, {})
@@ -175,7 +211,7 @@ def _toon_melding(soort: str) -> None:
         return
     soort_melding, tekst, details = melding
     regels = "\n".join(f"- {markdown_veilig(d)}" for d in details)
-    (st.success if soort_melding == "success" else st.error)(markdown_veilig(tekst) + ("\n\n" + regels if regels else ""))
+    {"success": st.success, "warning": st.warning}.get(soort_melding, st.error)(markdown_veilig(tekst) + ("\n\n" + regels if regels else ""))
 
 
 def _overzicht(tabel: pd.DataFrame, soort: str) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from streamlit_folium import st_folium
 from app import settings as s
 from app.formats import markdown_veilig
 from app.map_build import kiezerkaart
+from geo.beheer import getal
 from geo.bundel import Wijkdata
 
 NIVEAU_VOLGORDE = {"programmagebied": 0, "wijk": 1, "buurt": 2, "gemeente": 3}
@@ -67,10 +68,9 @@ def toon(data: Wijkdata, voorvoegsel: str, met_gebied: bool = True) -> dict[str,
 
 
 def _punt(lon: str, lat: str) -> tuple[float, float] | None:
-    try:
-        return float(str(lon).replace(",", ".")), float(str(lat).replace(",", "."))
-    except ValueError:
-        return None
+    """The typed point, or None while it is not two finite numbers (e.g. 'nan' or half typed)."""
+    x, y = getal(str(lon)), getal(str(lat))
+    return None if x is None or y is None else (x, y)
 
 
 def _wis(sleutel: dict[str, str]) -> None:

@@ -47,6 +47,9 @@ OVERLAST_SOORTEN = ("Rattenoverlast", "Meeuwenoverlast", "Grofvuil en afvalprobl
                     "Overlast omgeving Koreaanse kerk")
 
 JAAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")  # "2022" or "2022-2025"
+# Years an item may have: the programme runs 2021-2041, so anything far outside is a typo (and a
+# typo like 0224 would stretch the Kaart's period slider over eighteen centuries).
+MIN_JAAR, MAX_JAAR = 2000, 2050
 _DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _STUURTEKENS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -111,8 +114,8 @@ def valideer(soort: str, invoer: dict[str, object], context: Gebiedscontext, van
         fouten += datumfouten + _periodefouten(rij["periode"])
         if not rij["datum"] and not rij["periode"]:
             fouten.append("datum ontbreekt (of, als er geen datum is, een periode)")
-        if not datumfouten:
-            rij["periode"] = rij["periode"] or rij["datum"][:4]
+        if rij["datum"] and not datumfouten:  # a date decides the period, also after a change of date
+            rij["periode"] = rij["datum"][:4]
     fouten += _locatiefouten(rij, context)
     return rij, fouten
 
@@ -121,6 +124,8 @@ def _periodefouten(tekst: str) -> list[str]:
     jaar = JAAR.match(tekst)
     if tekst and (not jaar or (jaar.group(2) and jaar.group(2) < jaar.group(1))):
         return ["periode moet een jaartal (2022) of een reeks jaren (2022-2025) zijn"]
+    if jaar and not all(MIN_JAAR <= int(j) <= MAX_JAAR for j in jaar.groups() if j):
+        return [f"periode moet tussen {MIN_JAAR} en {MAX_JAAR} liggen"]
     return []
 
 
@@ -135,6 +140,8 @@ def _datumfouten(rij: dict[str, str], vandaag: date) -> list[str]:
         datum = None
     if datum is None:
         return [f"datum {tekst!r} is geen datum in de vorm JJJJ-MM-DD"]
+    if datum.year < MIN_JAAR:
+        return [f"datum ligt voor {MIN_JAAR}"]
     return ["datum ligt in de toekomst"] if datum > vandaag else []
 
 

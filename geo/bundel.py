@@ -58,7 +58,7 @@ def laad_wijkdata(programmacode: str, grensbron: GrensBron = CBS_2024_GENERALISE
     definities = laad_definities()
     tabel = met_afgeleide(laad_indicatoren(grenzen, programmagebieden, definities), grenzen, programmagebieden, definities)
     web = naar_web(gebieden)
-    programma = laad_programma(gebieden)
+    programma = laad_programma(grenzen, gebieden)
     return Wijkdata(
         grenzen=grenzen,
         programmagebied=gebied,
@@ -85,7 +85,7 @@ def gebiedscontext(data: Wijkdata) -> Gebiedscontext:
 def met_bewerkbaar(basis: Wijkdata, bewerkbaar: dict[str, pd.DataFrame], vandaag: date, revisie: int = 0) -> Wijkdata:
     """The bundle with the store's acties, meldingen and places instead of the bundled ones,
     plus the meldingen per 1,000 inwoners they give (see :mod:`geo.meldingen`)."""
-    programma = laad_programma(basis.gebieden, bewerkbaar=bewerkbaar)
+    programma = laad_programma(basis.grenzen, basis.gebieden, bewerkbaar=bewerkbaar)
     rijen = per_1000_inwoners(programma.hotspots, basis.indicatoren, basis.grenzen, basis.programmagebied,
                               basis.definities[MELDINGEN_INDICATOR], vandaag)
     tabel = pd.concat([basis.indicatoren, pd.DataFrame(rijen)], ignore_index=True) if rijen else basis.indicatoren

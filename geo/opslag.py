@@ -259,6 +259,9 @@ def _huidig(verbinding: sqlite3.Connection, naam: str, item_id: str, versie: int
     huidig = _rij(verbinding, naam, item_id)
     if huidig is None:
         raise Conflict("Dit item bestaat niet (meer).", None)
+    if huidig["verwijderd"] != str(int(verwijderd)):
+        raise Conflict(f"Dit item is intussen {'verwijderd' if huidig['verwijderd'] == '1' else 'hersteld'} door "
+                       f"{huidig['gewijzigd_door'] or 'iemand anders'} ({huidig['gewijzigd_op']}).", huidig)
     if int(huidig["versie"]) != versie:
         raise Conflict(
             f"Dit item is intussen gewijzigd door {huidig['gewijzigd_door'] or 'iemand anders'} "
@@ -266,8 +269,6 @@ def _huidig(verbinding: sqlite3.Connection, naam: str, item_id: str, versie: int
             "uw invoer staat nog in het formulier. Bekijk de nieuwe versie en sla opnieuw op.",
             huidig,
         )
-    if huidig["verwijderd"] != str(int(verwijderd)):
-        raise Conflict("Dit item is intussen " + ("verwijderd." if huidig["verwijderd"] == "1" else "hersteld."), huidig)
     return huidig
 
 

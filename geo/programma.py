@@ -94,13 +94,16 @@ def lees_bewerkbaar(bestanden: Programmabestanden = Programmabestanden()) -> dic
 
 
 def laad_programma(
+    grenzen: Grenzen,
     gebieden: gpd.GeoDataFrame,
     bestanden: Programmabestanden = Programmabestanden(),
     bewerkbaar: dict[str, pd.DataFrame] | None = None,
 ) -> Programma:
     """Load, validate and place every actie and hotspot.
 
-    ``gebieden`` is the area table of :func:`geo.gebieden.gebieden_tabel` (source CRS).
+    ``gebieden`` is the area table of :func:`geo.gebieden.gebieden_tabel` (source CRS); a point
+    counts as inside the gemeente when a buurt of ``grenzen`` covers it, the same rule the forms
+    and imports apply (:func:`geo.beheer.valideer_punt`), so nothing they accept is refused here.
     ``bewerkbaar`` replaces the bundled acties, hotspots and plaatsen by the store's current ones.
     """
     tabellen = {naam: _met_optioneel(tabel, naam) for naam, tabel in (bewerkbaar or lees_bewerkbaar(bestanden)).items()}
@@ -109,8 +112,7 @@ def laad_programma(
     bronnen = _lees(bestanden.bronnen, "bronnen")
     opgaven = _lees(bestanden.opgaven, "opgaven")
 
-    gemeente = gebieden[gebieden["niveau"] == "gemeente"].to_crs(WEB_CRS).geometry.iloc[0]
-    coords = _plaats_coordinaten(plaatsen, gemeente, bestanden.plaatsen)
+    coords = _plaats_coordinaten(plaatsen, grenzen, bestanden.plaatsen)
     _controleer(acties, hotspots, plaatsen, plaats_gebied, bronnen, gebieden, bestanden)
     _controleer_opgaven(opgaven, bronnen, bestanden.opgaven)
 
@@ -214,9 +216,8 @@ def _ankers(gebieden: gpd.GeoDataFrame) -> gpd.GeoSeries:
     return binnen.where(~web["niveau"].isin(BOVENRAND_NIVEAUS), rand)
 
 
-def _plaats_coordinaten(plaatsen: pd.DataFrame, gemeente, pad: Path) -> dict[str, tuple[float, float]]:
-    """Source coordinates per place; both or neither of lat/lon, and outside-gemeente is allowed
-    only for places marked as outside ("other (buiten de gemeente)"), which are never drawn."""
+def _plaats_coordinaten(plaatsen: pd.DataFrame, grenzen: Grenzen, pad: Path) -> dict[str, tuple[float, float]]:
+    """Coordinates per place: both or neither of lat/lon, with a source, inside a buurt."""
     coords: dict[str, tuple[float, float]] = {}
     for rij, r in enumerate(plaatsen.itertuples(index=False), start=2):
         if not r.lat and not r.lon:
@@ -227,7 +228,7 @@ def _plaats_coordinaten(plaatsen: pd.DataFrame, gemeente, pad: Path) -> dict[str
             raise DataFout(pad, f"rij {rij}: coördinaten {r.lat!r}, {r.lon!r} zijn geen getallen") from None
         if not (math.isfinite(lat) and math.isfinite(lon)) or not r.coord_source.strip():
             raise DataFout(pad, f"rij {rij}: coördinaten zonder bron of ongeldig")
-        if not gemeente.contains(Point(lon, lat)):
+        if grenzen.buurt_op_punt(lon, lat) is None:
             raise DataFout(pad, f"rij {rij}: coördinaten van {r.id!r} liggen buiten de gemeente")
         coords[r.id] = (lon, lat)
     return coords

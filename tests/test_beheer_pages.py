@@ -112,6 +112,42 @@ def test_second_editor_gets_a_conflict_and_keeps_the_input(opslag_pad):
     assert "Haag Wonen" in bert.error[0].value  # what anna stored, to compare
     assert _invoer(bert, "partners").value == "Vidomes"
     assert Opslag(opslag_pad).rij("acties", "flatcoaches")["partners"] == "Haag Wonen"
+    bert.button(key="beheer_actie_opslaan").click().run()  # trying again without choosing changes nothing
+    assert "intussen gewijzigd" in bert.error[0].value
+    bert.button(key="beheer_actie_overschrijf").click().run()  # bert saw anna's version and keeps his
+    assert "opgeslagen" in bert.success[0].value
+    assert Opslag(opslag_pad).rij("acties", "flatcoaches")["partners"] == "Vidomes"
+
+
+def test_an_item_removed_by_someone_else_is_reported_and_the_input_kept(opslag_pad):
+    at = _ingelogd(s.PAGINA_BEHEER_ACTIES.bestand, opslag_pad)
+    at.selectbox(key="beheer_actie_keuze").select("flatcoaches").run()
+    _invoer(at, "partners").input("Vidomes")
+    winkel = Opslag(opslag_pad)
+    winkel.verwijder("acties", "flatcoaches", int(winkel.rij("acties", "flatcoaches")["versie"]), "anna")
+    at.run()
+    assert any("intussen verwijderd" in w.value for w in at.warning)
+    assert _invoer(at, "partners").value == "Vidomes"
+
+
+def test_an_actie_drawn_at_its_places_keeps_its_area(opslag_pad):
+    at = _ingelogd(s.PAGINA_BEHEER_ACTIES.bestand, opslag_pad)
+    at.selectbox(key="beheer_actie_keuze").select("extra_tijd_op_school").run()
+    assert "op haar plekken" in at.info[0].value
+    assert not any(w.key == "beheer_actie_locatie_lat" for w in at.text_input)
+    _invoer(at, "opmerking").input("Ook op woensdagmiddag")
+    at.button(key="beheer_actie_opslaan").click().run()
+    assert "opgeslagen" in at.success[0].value
+    assert Opslag(opslag_pad).rij("acties", "extra_tijd_op_school")["gebiedscode"] == "LN"
+
+
+def test_a_typed_non_number_point_does_not_break_the_form(opslag_pad):
+    at = _ingelogd(s.PAGINA_BEHEER_OVERLAST.bestand, opslag_pad)
+    at.text_input(key="beheer_hotspot_locatie_lat").input("nan")
+    at.text_input(key="beheer_hotspot_locatie_lon").input("inf").run()
+    assert not at.exception
+    at.button(key="beheer_hotspot_opslaan").click().run()
+    assert any("moeten allebei een getal zijn" in e.value for e in at.error)
 
 
 def test_removed_actie_is_restored_from_the_logbook(opslag_pad):

@@ -46,6 +46,8 @@ def test_valid_rows_pass_and_text_is_kept_literally(context):
     ({"partners": "a\x00b"}, "onzichtbare stuurtekens"),
     ({"lon": "4.41", "lat": "52.5"}, "ligt buiten de gemeente"),
     ({"lon": "vier", "lat": "52"}, "moeten allebei een getal zijn"),
+    ({"lon": "nan", "lat": "52"}, "moeten allebei een getal zijn"),
+    ({"jaar": "2024-9999"}, "periode moet tussen 2000 en 2050 liggen"),
 ])
 def test_each_rule_gives_a_dutch_reason(context, wijziging, reden):
     _, fouten = valideer(SOORT_ACTIE, {**ACTIE, **wijziging}, context, VANDAAG)
@@ -55,10 +57,16 @@ def test_each_rule_gives_a_dutch_reason(context, wijziging, reden):
 @pytest.mark.parametrize(("datum", "reden"), [
     ("2027-01-01", "datum ligt in de toekomst"), ("01-11-2026", "geen datum in de vorm JJJJ-MM-DD"),
     ("20261101", "geen datum in de vorm JJJJ-MM-DD"), ("2026-02-30", "geen datum in de vorm JJJJ-MM-DD"),
+    ("0224-05-01", "datum ligt voor 2000"),
 ])
 def test_a_melding_date_is_a_real_past_date(context, datum, reden):
     rij, fouten = valideer(SOORT_HOTSPOT, {**MELDING, "datum": datum}, context, VANDAAG)
     assert any(reden in f for f in fouten) and rij["periode"] == ""  # no period made from a bad date
+
+
+def test_the_date_decides_the_period(context):
+    rij, _ = valideer(SOORT_HOTSPOT, {**MELDING, "datum": "2025-03-01", "periode": "2026"}, context, VANDAAG)
+    assert rij["periode"] == "2025"
 
 
 def test_a_melding_without_date_needs_a_period(context):

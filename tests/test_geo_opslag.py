@@ -15,9 +15,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from shapely.geometry import Point
 
-from geo.beheer import SOORT_ACTIE, SOORT_HOTSPOT, Gebiedscontext, valideer
-from geo.bundel import gebiedscontext
+from geo.beheer import (
+    SOORT_ACTIE,
+    SOORT_HOTSPOT,
+    Gebiedscontext,
+    valideer,
+    valideer_punt,
+)
+from geo.bundel import gebiedscontext, met_bewerkbaar
 from geo.opslag import BEWERKBAAR, Conflict, Opslag, OpslagFout
 from geo.programma import laad_programma, lees_bewerkbaar
 from geo.schema import PRECISIE_EXACT
@@ -54,7 +61,7 @@ def _aantallen(opslag: Opslag) -> dict[str, int]:
 
 
 def _programma(data, opslag: Opslag):
-    return laad_programma(data.gebieden, bewerkbaar={n: opslag.tabel(n) for n in BEWERKBAAR})
+    return laad_programma(data.grenzen, data.gebieden, bewerkbaar={n: opslag.tabel(n) for n in BEWERKBAAR})
 
 
 def _start(taak: dict) -> subprocess.Popen:
@@ -270,7 +277,8 @@ def test_changing_a_removed_row_is_refused(opslag):
     revisie = opslag.revisie()
     with pytest.raises(Conflict, match="verwijderd"):
         opslag.wijzig("acties", item_id, {"opmerking": "te laat"}, 2, "bram")
-    with pytest.raises(Conflict, match="gewijzigd door anna"):
+    # a stale version of a removed row: "removed" is what the user needs to hear
+    with pytest.raises(Conflict, match="verwijderd door anna"):
         opslag.wijzig("acties", item_id, {"opmerking": "te laat"}, 1, "bram")
     with pytest.raises(Conflict, match="verwijderd"):
         opslag.verwijder("acties", item_id, 2, "bram")
@@ -394,3 +402,17 @@ def test_reading_a_missing_store_does_not_create_it(tmp_path):
     with pytest.raises(OpslagFout):
         Opslag(pad).revisie()
     assert not pad.exists()
+
+
+def test_every_point_the_forms_accept_loads(opslag, context, data):
+    """A point in a buurt but just outside the generalised gemeente outline (they differ by
+    2.5 km²) is accepted by the form; loading must accept it too, or every page would stop."""
+    punt, fouten = valideer_punt("4.365087", "52.067425", context)
+    assert fouten == [] and punt is not None
+    gemeente = data.omlijningen_web["gemeente"].geometry.iloc[0]
+    assert not gemeente.contains(Point(4.365087, 52.067425))  # the case that once broke loading
+    rij = opslag.rij("plaatsen", "bs_de_springplank")
+    opslag.wijzig("plaatsen", "bs_de_springplank", {"lon": punt[0], "lat": punt[1], "coord_source": "test"},
+                  int(rij["versie"]), "test")
+    met = met_bewerkbaar(data, {n: opslag.tabel(n) for n in BEWERKBAAR}, datetime.now(UTC).date())
+    assert len(met.programma.items)

@@ -92,11 +92,11 @@ def _kapot(tmp_path, naam: str, zoek: str, vervang: str) -> Programmabestanden:
 )
 def test_broken_programme_files_are_refused(tmp_path, data, naam, zoek, vervang, melding):
     with pytest.raises(DataFout, match=melding):
-        laad_programma(data.gebieden, _kapot(tmp_path, naam, zoek, vervang))
+        laad_programma(data.grenzen, data.gebieden, _kapot(tmp_path, naam, zoek, vervang))
 
 
 def test_non_utf8_file_is_refused(tmp_path, data):
     pad = tmp_path / "hotspots.csv"
     pad.write_bytes(Programmabestanden().hotspots.read_text(encoding="utf-8").encode("latin-1", "replace") + b"\xff\xfe")
     with pytest.raises(DataFout, match="UTF-8"):
-        laad_programma(data.gebieden, replace(Programmabestanden(), hotspots=pad))
+        laad_programma(data.grenzen, data.gebieden, replace(Programmabestanden(), hotspots=pad))
