@@ -61,7 +61,7 @@ def url_parameters(data: Wijkdata) -> list[Parameter]:
         Parameter("beeld", "kaart_beeld", s.BEELD_URL, s.BEELD_NOORD, "kaartbeeld"),
         Parameter("buurt", BUURT_KEY, {c: c for c in data.grenzen.buurten["code"]}, None, "buurtcode"),
         Parameter("periode", PERIODE_KEY, {f"{a}-{b}": (a, b) for a in jaartallen for b in jaartallen if a <= b},
-                  (jaartallen[0], jaartallen[-1]), "periode"),
+                  (jaartallen[0], jaartallen[-1]), "periode", alleen_als_gekozen=True),
     ]
 
 

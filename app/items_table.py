@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from app.filters import Kaartkeuze
 from app.formats import veilige_tabel
 from app.symbolen import plek_tekst
+from geo.export import csv_bytes
 
 
 def lijst(items: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFrame:
@@ -52,6 +55,8 @@ def toon(items: pd.DataFrame, keuze: Kaartkeuze) -> None:
     # map by ~0.4 s (bench/bench_kaart.py), and a plain table prints and reads aloud well.
     st.table(veilige_tabel(tabel.set_index("Naam")))
     st.download_button(
-        "Lijst downloaden (CSV)", tabel.to_csv(index=False).encode("utf-8-sig"),
+        "Lijst downloaden (CSV)",
+        csv_bytes(tabel, [f"Sterk voor Noord: acties en overlast op de kaart, {date.today():%d-%m-%Y}. "
+                          "De bron staat per rij; meldingen van het wijkteam komen uit de wijkkaart."]),
         file_name="sterk-voor-noord-acties-overlast.csv", mime="text/csv", key="kaart_lijst_csv",
     )

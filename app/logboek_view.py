@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from app.formats import markdown_veilig
 from geo.beheer import TABEL
+from geo.export import csv_bytes
 from geo.opslag import Conflict, Opslag
 
 TABELNAAM = {"acties": "Actie", "hotspots": "Overlast", "plaatsen": "Plek"}
@@ -61,7 +63,8 @@ def toon(opslag: Opslag, gebruiker: str) -> None:
         return
     tabel = logtabel(logboek)
     st.dataframe(tabel, hide_index=True, width="stretch")
-    st.download_button("Logboek downloaden (CSV)", tabel.to_csv(index=False).encode("utf-8-sig"),
+    st.download_button("Logboek downloaden (CSV)",
+                       csv_bytes(tabel, [f"Logboek van de wijkkaart Sterk voor Noord, {date.today():%d-%m-%Y}."]),
                        file_name="logboek-wijkkaart.csv", mime="text/csv", on_click="ignore")
 
 

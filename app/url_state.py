@@ -34,6 +34,9 @@ class Parameter:
     standaard: Any
     omschrijving: str
     meervoud: bool = False
+    # Left out of the link while it has its default: a default that moves with the data (all
+    # years up to now) must not be frozen into a bookmark.
+    alleen_als_gekozen: bool = False
 
 
 def lees(query: Mapping[str, str], parameters: Sequence[Parameter]) -> tuple[dict[str, Any], list[str]]:
@@ -61,6 +64,8 @@ def als_query(staat: Mapping[str, Any], parameters: Sequence[Parameter]) -> dict
     query = {}
     for p in parameters:
         waarde = staat.get(p.widget_key)
+        if p.alleen_als_gekozen and waarde is not None and tuple(waarde) == tuple(p.standaard):
+            continue
         terug = {v: k for k, v in p.waarden.items()}
         if p.meervoud and isinstance(waarde, list | tuple):
             query[p.naam] = ",".join(terug[v] for v in waarde if v in terug)

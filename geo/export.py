@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import tempfile
 from collections.abc import Sequence
 from datetime import date
@@ -76,10 +77,28 @@ def breed(lang: pd.DataFrame, data: Wijkdata) -> pd.DataFrame:
     return pd.concat([basis, *kolommen], axis=1).reset_index()
 
 
+_FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
+_NEGATIEF_GETAL = re.compile(r"^-\d+([.,]\d+)?$")
+
+
+def formulebeveiliging(cel: object) -> object:
+    """A text cell that a spreadsheet would run as a formula (``=HYPERLINK(...)``, typed or
+    imported by a user) gets a leading apostrophe; a plain negative number stays as it is."""
+    if isinstance(cel, str) and cel.startswith(_FORMULETEKENS) and not _NEGATIEF_GETAL.match(cel):
+        return f"'{cel}"
+    return cel
+
+
+def zonder_formulebeveiliging(cel: str) -> str:
+    """Undo :func:`formulebeveiliging` when a CSV of this app is imported again."""
+    return cel[1:] if cel.startswith("'") and cel[1:].startswith(_FORMULETEKENS) else cel
+
+
 def csv_bytes(tabel: pd.DataFrame, regels: Sequence[str]) -> bytes:
-    """CSV with the attribution as leading '#' lines (pandas: ``read_csv(comment='#')``)."""
+    """CSV with the attribution as leading '#' lines (pandas: ``read_csv(comment='#')``), and no
+    cell that a spreadsheet would run as a formula."""
     kop = "".join(f"# {r}\n" for r in regels)
-    return (kop + tabel.to_csv(index=False)).encode("utf-8-sig")
+    return (kop + tabel.map(formulebeveiliging).to_csv(index=False)).encode("utf-8-sig")
 
 
 def excel_bytes(tabel: pd.DataFrame, regels: Sequence[str], blad: str = "Overzicht") -> bytes:

@@ -57,7 +57,7 @@ from geo.beheer import (
     getal,
     valideer,
 )
-from geo.export import csv_bytes, gpkg_bytes
+from geo.export import csv_bytes, gpkg_bytes, zonder_formulebeveiliging
 from geo.schema import GEMEENTE_CRS, WEB_CRS, DataFout
 
 MAX_BYTES = 5 * 1024 * 1024  # checked before parsing: a browser upload of more is not a wijkteam list
@@ -287,7 +287,7 @@ def _lees_csv(inhoud: bytes) -> _Bestand:
             if not any(c.strip() for c in cellen):
                 continue
             _tel(len(rijen) + 1)
-            rij = _Rij(nummer, [_zonder_formulebeveiliging(c) for c in cellen])
+            rij = _Rij(nummer, [zonder_formulebeveiliging(c) for c in cellen])
             if any(c.strip() for c in cellen[len(kop):]):
                 rij.fouten.append("rij heeft meer waarden dan er kolommen zijn (staat er een "
                                   f"{'puntkomma' if scheiding == ';' else 'komma'} in een tekst zonder aanhalingstekens?)")
@@ -295,19 +295,6 @@ def _lees_csv(inhoud: bytes) -> _Bestand:
     except csv.Error as fout:
         raise _Probleem(f"Het bestand is geen leesbare CSV (regel {lezer.line_num + voorloop}: {fout}).") from None
     return _Bestand(kop, rijen, geometrie=False)
-
-
-_FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _formulebeveiliging(cel: str) -> str:
-    """A CSV cell Excel would run as a formula (``=HYPERLINK(...)``) gets a leading apostrophe,
-    as Excel itself writes text; the import takes it off again, so the text survives a round trip."""
-    return f"'{cel}" if cel.startswith(_FORMULETEKENS) else cel
-
-
-def _zonder_formulebeveiliging(cel: str) -> str:
-    return cel[1:] if cel.startswith("'") and cel[1:].startswith(_FORMULETEKENS) else cel
 
 
 def _lees_xlsx(inhoud: bytes) -> _Bestand:
@@ -526,7 +513,7 @@ def exporteer(tabel: pd.DataFrame, soort: str, formaat: str, *, gemaakt: date | 
     rijen = tabel.reindex(columns=kolommen).fillna("").astype(str).reset_index(drop=True)
     regels = [f"{TITEL}, export {(gemaakt or date.today()):%d-%m-%Y}."]
     if formaat == "csv":
-        return csv_bytes(rijen.map(_formulebeveiliging), regels)
+        return csv_bytes(rijen, regels)
     if formaat == "xlsx":
         return _excel_bytes(rijen, regels, BLAD[soort])
     punten = [_exportpunt(lon, lat) for lon, lat in zip(rijen["lon"], rijen["lat"], strict=True)]

@@ -74,3 +74,16 @@ def test_geopackage_has_layer_and_attribution_table(tmp_path, data, breed, regel
     laag = pyogrio.read_dataframe(pad, layer="overzicht")
     assert len(laag) == 43 and laag.crs.to_epsg() == 28992
     assert pyogrio.read_dataframe(pad, layer="bronvermelding")["bronvermelding"].tolist() == regels
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas():
+    import pandas as pd
+
+    from geo.export import csv_bytes, zonder_formulebeveiliging
+
+    tabel = pd.DataFrame({"tekst": ['=HYPERLINK("http://x","klik")', "+1+1", "@SUM(A1)", "-3,5", "-2+3", "gewoon"],
+                          "getal": [1, 2, 3, -4, 5, 6]})
+    regels = csv_bytes(tabel, ["Bron: test"]).decode("utf-8-sig").splitlines()
+    assert regels[2].startswith('"\'=HYPERLINK') and regels[3].startswith("'+1+1") and regels[4].startswith("'@SUM")
+    assert regels[5] == '"-3,5",-4' and regels[6] == "'-2+3,5" and regels[7] == "gewoon,6"
+    assert zonder_formulebeveiliging("'=1+1") == "=1+1" and zonder_formulebeveiliging("'t is") == "'t is"

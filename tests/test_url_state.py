@@ -51,3 +51,10 @@ def test_markdown_from_a_url_or_file_is_shown_literally():
     assert markdown_veilig("- 1. lijst") == "\\- 1. lijst" and markdown_veilig("2. punt") == "2\\. punt"
     assert markdown_veilig("ruim 2.000 huishoudens (2022)") == "ruim 2.000 huishoudens (2022)"
     assert markdown_veilig("regel\nnieuwe regel") == "regel nieuwe regel"
+
+
+def test_a_moving_default_stays_out_of_the_link():
+    periode = Parameter("periode", "kaart_periode", {"2021-2026": (2021, 2026), "2022-2023": (2022, 2023)},
+                        (2021, 2026), "periode", alleen_als_gekozen=True)
+    assert als_query({"kaart_periode": (2021, 2026)}, [periode]) == {}
+    assert als_query({"kaart_periode": (2022, 2023)}, [periode]) == {"periode": "2022-2023"}
