@@ -186,7 +186,7 @@ def _verwijder(opslag: Opslag, gebruiker: str, soort: str) -> None:
     try:
         opslag.verwijder(TABEL[soort], keuze, st.session_state[_sleutel(soort, "versie")], gebruiker)
     except (Conflict, OpslagFout) as fout:
-        _meld(soort, "error", getattr(fout, "melding", str(fout)))
+        _meld(soort, "error", fout.melding)
         return
     st.session_state[_sleutel(soort, "keuze")] = NIEUW
     _vul(soort, {})

@@ -11,7 +11,7 @@ import streamlit as st
 from app.formats import markdown_veilig
 from geo.beheer import TABEL
 from geo.export import csv_bytes
-from geo.opslag import Conflict, Opslag
+from geo.opslag import Conflict, Opslag, OpslagFout
 
 TABELNAAM = {"acties": "Actie", "hotspots": "Overlast", "plaatsen": "Plek"}
 TITEL = {"acties": "naam", "hotspots": "thema", "plaatsen": "name"}
@@ -71,7 +71,7 @@ def toon(opslag: Opslag, gebruiker: str) -> None:
 def _herstel(opslag: Opslag, naam: str, item_id: str, versie: int, gebruiker: str) -> None:
     try:
         opslag.herstel(naam, item_id, versie, gebruiker)
-    except Conflict as conflict:
-        st.session_state[MELDING_KEY] = ("error", conflict.melding)
+    except (Conflict, OpslagFout) as fout:
+        st.session_state[MELDING_KEY] = ("error", fout.melding)
         return
     st.session_state[MELDING_KEY] = ("success", "Teruggezet; het staat weer op de kaart.")

@@ -15,7 +15,7 @@ from app import locatiekiezer
 from app.formats import markdown_veilig
 from geo.beheer import valideer_punt
 from geo.bundel import Wijkdata, gebiedscontext
-from geo.opslag import Conflict, Opslag
+from geo.opslag import Conflict, Opslag, OpslagFout
 
 VOORVOEGSEL = "beheer_plaats"
 KEUZE_KEY = f"{VOORVOEGSEL}_keuze"
@@ -65,8 +65,8 @@ def _opslaan(data: Wijkdata, opslag: Opslag, gebruiker: str, plaatsen: pd.DataFr
     try:
         opslag.wijzig("plaatsen", rij.name, {"lon": punt[0], "lat": punt[1], "coord_source": herkomst},
                       int(rij["versie"]), gebruiker)
-    except Conflict as conflict:
-        st.session_state[MELDING_KEY] = ("error", conflict.melding)
+    except (Conflict, OpslagFout) as fout:
+        st.session_state[MELDING_KEY] = ("error", fout.melding)
         return
     st.session_state[MELDING_KEY] = ("success", f"{rij['name']} staat nu op de kaart.")
     st.session_state[sleutel["lon"]] = st.session_state[sleutel["lat"]] = ""

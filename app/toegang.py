@@ -8,6 +8,7 @@ lives in this browser session only (a reload asks again); OIDC logins use Stream
 from __future__ import annotations
 
 import sqlite3
+import threading
 
 import streamlit as st
 
@@ -33,12 +34,25 @@ def _bij_gemeente_ingelogd() -> bool:
 
 
 def _oidc_gebruiker() -> str | None:
-    """The OIDC user, if logged in and listed in ``[beheer] oidc_gebruikers`` of the secrets."""
+    """The OIDC user, if logged in with a verified e-mail address listed in ``[beheer]
+    oidc_gebruikers``. An unverified address could be anyone's; a provider that never sends
+    ``email_verified`` (some Entra ID set-ups) must be trusted explicitly with
+    ``[beheer] email_zonder_verificatie = true``."""
     if _oidc() is None or not _bij_gemeente_ingelogd():
         return None
+    beheer = st.secrets.get("beheer", {})
+    if st.user.get("email_verified") is not True and beheer.get("email_zonder_verificatie") is not True:
+        return None
     email = str(st.user.get("email", "")).lower()
-    toegestaan = {str(e).lower() for e in st.secrets.get("beheer", {}).get("oidc_gebruikers", [])}
+    toegestaan = {str(e).lower() for e in beheer.get("oidc_gebruikers", [])}
     return email if email and email in toegestaan else None
+
+
+@st.cache_resource
+def _hashplekken() -> threading.BoundedSemaphore:
+    """At most two password checks at once per server: each costs 64 MiB (argon2), and many
+    anonymous login attempts in parallel must not exhaust the memory."""
+    return threading.BoundedSemaphore(2)
 
 
 def gebruiker() -> str | None:
@@ -84,7 +98,8 @@ def _toon_inlogformulier(opslag: Opslag) -> None:
         wachtwoord = st.text_input("Wachtwoord", type="password", autocomplete="current-password")
         if not st.form_submit_button("Inloggen", type="primary"):
             return
-    uitslag = accounts.controleer(opslag.pad, naam, wachtwoord)
+    with _hashplekken():
+        uitslag = accounts.controleer(opslag.pad, naam, wachtwoord)
     if uitslag.gelukt:
         st.session_state[SESSIE_KEY] = uitslag.gebruiker
         st.rerun()

@@ -52,6 +52,10 @@ def standaard_pad() -> Path:
 class OpslagFout(RuntimeError):
     """The store cannot be used; the message is Dutch and user-facing."""
 
+    @property
+    def melding(self) -> str:
+        return str(self)
+
 
 class Conflict(RuntimeError):
     """The row changed since the user opened it; nothing was written."""
@@ -128,11 +132,7 @@ class Opslag:
                     verbinding.execute("COMMIT")
                 finally:
                     verbinding.close()
-                try:
-                    os.link(tijdelijk, self.pad)
-                    gemaakt = True
-                except FileExistsError:
-                    gemaakt = False
+                gemaakt = _zet_neer(tijdelijk, self.pad)
             finally:
                 tijdelijk.unlink(missing_ok=True)
         else:
@@ -236,6 +236,23 @@ class Opslag:
             oud = _huidig(verbinding, naam, item_id, versie, verwijderd=not verwijderd)
             _zet(verbinding, naam, {**oud, "verwijderd": str(int(verwijderd))}, gebruiker, nieuw=False)
             _log(verbinding, gebruiker, naam, item_id, "verwijderd" if verwijderd else "hersteld", oud, None)
+
+
+def _zet_neer(tijdelijk: Path, pad: Path) -> bool:
+    """Put a finished new store in place without ever replacing one another process made.
+
+    A hard link fails when the name exists, which makes the step atomic; on a file system
+    without hard links, a rename of the finished file is the fallback."""
+    try:
+        os.link(tijdelijk, pad)
+        return True
+    except FileExistsError:
+        return False
+    except OSError:
+        if pad.exists():
+            return False
+        os.replace(tijdelijk, pad)
+        return True
 
 
 def _naam(naam: str) -> str:

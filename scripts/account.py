@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.opdracht == "aanmaken":
             naam = accounts.controleer_naam(args.naam)  # before asking a password for a bad name
             accounts.maak_account(pad, naam, lees_wachtwoord(args.wachtwoord_stdin))
-            print(f"Account '{naam}' aangemaakt.")
+            print(f"Account '{naam}' aangemaakt in {pad}.")
         elif args.opdracht == "wachtwoord":
             naam = accounts.normaliseer_naam(args.naam)
             if naam not in accounts.accounts(pad):  # before asking a password in vain

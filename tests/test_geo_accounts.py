@@ -305,7 +305,7 @@ def cli(pad: Path, *args: str, invoer: str = "") -> subprocess.CompletedProcess[
 def test_cli_aanmaken_lijst_en_ontgrendelen(pad: Path) -> None:
     uit = cli(pad, "aanmaken", "Anna", "--wachtwoord-stdin", invoer=WACHTWOORD + "\n")
     assert (uit.returncode, uit.stderr) == (0, "")
-    assert "Account 'anna' aangemaakt." in uit.stdout
+    assert f"Account 'anna' aangemaakt in {pad}." in uit.stdout
     assert accounts.controleer(pad, "anna", WACHTWOORD, NU).gelukt  # default-cost hash works too
 
     blokkeer(pad, "anna")
