@@ -11,7 +11,9 @@ from app import settings as s
 from app.area_panel import BUURT_KEY
 from app.url_state import Parameter
 
-PERIODE_KEY = "kaart_periode"
+# The overlast period: two year choosers. Not a range slider: its front-end code loads on first
+# use and delayed the first map by ~0.7 s (bench/bench_kaart.py).
+VAN_KEY, TOT_KEY = "kaart_van", "kaart_tot"
 from geo.bundel import Wijkdata
 from geo.indicators import Indicator
 from geo.meldingen import jaren
@@ -60,8 +62,8 @@ def url_parameters(data: Wijkdata) -> list[Parameter]:
         Parameter("status", "kaart_status", {t: t for t in STATUSSEN}, list(STATUSSEN), "status", meervoud=True),
         Parameter("beeld", "kaart_beeld", s.BEELD_URL, s.BEELD_NOORD, "kaartbeeld"),
         Parameter("buurt", BUURT_KEY, {c: c for c in data.grenzen.buurten["code"]}, None, "buurtcode"),
-        Parameter("periode", PERIODE_KEY, {f"{a}-{b}": (a, b) for a in jaartallen for b in jaartallen if a <= b},
-                  (jaartallen[0], jaartallen[-1]), "periode", alleen_als_gekozen=True),
+        Parameter("van", VAN_KEY, {str(j): j for j in jaartallen}, jaartallen[0], "beginjaar", alleen_als_gekozen=True),
+        Parameter("tot", TOT_KEY, {str(j): j for j in jaartallen}, jaartallen[-1], "eindjaar", alleen_als_gekozen=True),
     ]
 
 
@@ -86,16 +88,17 @@ def toon(data: Wijkdata) -> Kaartkeuze:
         toon_acties = st.toggle(s.LABEL_ACTIES, value=True, key="kaart_acties")
         toon_hotspots = st.toggle(s.LABEL_HOTSPOTS, value=True, key="kaart_hotspots")
         jaartallen = periodejaren(data, date.today().year)
-        if not set(st.session_state.get(PERIODE_KEY, ())) <= set(jaartallen):  # data changed under the choice
-            st.session_state[PERIODE_KEY] = (jaartallen[0], jaartallen[-1])
-        periode = (jaartallen[0], jaartallen[-1]) if len(jaartallen) < 2 else st.slider(
-            s.LABEL_PERIODE, jaartallen[0], jaartallen[-1], key=PERIODE_KEY, step=1, disabled=not toon_hotspots,
-            help="Overlast (hotspots en meldingen) uit deze jaren. Wat geen jaar heeft, blijft zichtbaar.",
-        )
+        for key, standaard in ((VAN_KEY, jaartallen[0]), (TOT_KEY, jaartallen[-1])):
+            if st.session_state.get(key) not in jaartallen:  # the data changed under the choice
+                st.session_state[key] = standaard
+        van_kolom, tot_kolom = st.columns(2)
+        van = van_kolom.selectbox(s.LABEL_PERIODE_VAN, jaartallen, key=VAN_KEY, disabled=not toon_hotspots,
+                                  help="Overlast (hotspots en meldingen) uit deze jaren. Wat geen jaar heeft, blijft zichtbaar.")
+        tot = tot_kolom.selectbox(s.LABEL_PERIODE_TOT, jaartallen, key=TOT_KEY, disabled=not toon_hotspots)
         achtergrond = st.toggle(s.LABEL_ACHTERGROND, value=False, key="kaart_achtergrond",
                                 help="Laadt kaarttegels van PDOK via internet. Zonder internet blijft de kaart leesbaar.")
     return Kaartkeuze(
         opgaven=tuple(opgaven), statussen=tuple(statussen), indicator=data.definities[indicator],
         toon_acties=toon_acties, toon_hotspots=toon_hotspots, achtergrond=achtergrond,
-        beeld=beeld or s.BEELD_NOORD, periode=tuple(periode),
+        beeld=beeld or s.BEELD_NOORD, periode=(min(van, tot), max(van, tot)),
     )

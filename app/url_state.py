@@ -64,7 +64,7 @@ def als_query(staat: Mapping[str, Any], parameters: Sequence[Parameter]) -> dict
     query = {}
     for p in parameters:
         waarde = staat.get(p.widget_key)
-        if p.alleen_als_gekozen and waarde is not None and tuple(waarde) == tuple(p.standaard):
+        if p.alleen_als_gekozen and waarde == p.standaard:
             continue
         terug = {v: k for k, v in p.waarden.items()}
         if p.meervoud and isinstance(waarde, list | tuple):

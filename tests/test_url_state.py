@@ -54,7 +54,6 @@ def test_markdown_from_a_url_or_file_is_shown_literally():
 
 
 def test_a_moving_default_stays_out_of_the_link():
-    periode = Parameter("periode", "kaart_periode", {"2021-2026": (2021, 2026), "2022-2023": (2022, 2023)},
-                        (2021, 2026), "periode", alleen_als_gekozen=True)
-    assert als_query({"kaart_periode": (2021, 2026)}, [periode]) == {}
-    assert als_query({"kaart_periode": (2022, 2023)}, [periode]) == {"periode": "2022-2023"}
+    tot = Parameter("tot", "kaart_tot", {"2025": 2025, "2026": 2026}, 2026, "eindjaar", alleen_als_gekozen=True)
+    assert als_query({"kaart_tot": 2026}, [tot]) == {}
+    assert als_query({"kaart_tot": 2025}, [tot]) == {"tot": "2025"}
