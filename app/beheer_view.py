@@ -24,7 +24,7 @@ from geo.beheer import (
     valideer,
 )
 from geo.bundel import Wijkdata, gebiedscontext
-from geo.opslag import Conflict, Opslag, OpslagFout
+from geo.opslag import Conflict, Opslag, OpslagFout, lokale_tijd
 from geo.schema import OPGAVEN, STATUSSEN, split_lijst
 
 NIEUW = "__nieuw__"
@@ -218,6 +218,7 @@ def _overzicht(tabel: pd.DataFrame, soort: str) -> pd.DataFrame:
     """The stored items as a plain table (a canvas grid: text is never interpreted)."""
     kolommen = {SOORT_ACTIE: ["naam", "opgave", "status", "jaar", "gebiedscode"],
                 "hotspot": ["thema", "datum", "periode", "gebiedscode"]}[soort]
-    return tabel[[*kolommen, "lat", "lon", "versie", "gewijzigd_door", "gewijzigd_op"]].rename(
+    return tabel[[*kolommen, "lat", "lon", "versie", "gewijzigd_door"]].assign(
+        gewijzigd_op=tabel["gewijzigd_op"].map(lokale_tijd)).rename(
         columns={"gebiedscode": "gebied", "lat": "breedtegraad", "lon": "lengtegraad", "gewijzigd_door": "gewijzigd door",
-                 "gewijzigd_op": "gewijzigd op (UTC)"})
+                 "gewijzigd_op": "gewijzigd op"})

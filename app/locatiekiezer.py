@@ -37,8 +37,10 @@ def toon(data: Wijkdata, voorvoegsel: str, met_gebied: bool = True) -> dict[str,
     sleutel = sleutels(voorvoegsel)
     punt = _punt(st.session_state.get(sleutel["lon"], ""), st.session_state.get(sleutel["lat"], ""))
     st.markdown("**Locatie**: klik op de kaart voor een precieze plek" + (", of kies hieronder een gebied." if met_gebied else "."))
+    achtergrond = st.toggle(s.LABEL_ACHTERGROND, key=f"{voorvoegsel}_achtergrond",
+                            help="Straten en gebouwen van PDOK, om een adres precies te plaatsen. Alleen met internet.")
     uit = st_folium(
-        kiezerkaart(data.buurten_web, data.omlijningen_web, punt),
+        kiezerkaart(data.buurten_web, data.omlijningen_web, punt, achtergrond),
         key=f"{voorvoegsel}_kaart", height=s.KIEZER_HOOGTE, use_container_width=True, returned_objects=["last_clicked"],
     )
     klik = (uit or {}).get("last_clicked")

@@ -11,9 +11,10 @@ import streamlit as st
 from app.formats import markdown_veilig
 from geo.beheer import TABEL
 from geo.export import csv_bytes
-from geo.opslag import Conflict, Opslag, OpslagFout
+from geo.opslag import Conflict, Opslag, OpslagFout, lokale_tijd
 
 TABELNAAM = {"acties": "Actie", "hotspots": "Overlast", "plaatsen": "Plek"}
+VERWIJDERD_LABEL = {"acties": "Verwijderde acties", "hotspots": "Verwijderde overlastmeldingen"}
 TITEL = {"acties": "naam", "hotspots": "thema", "plaatsen": "name"}
 MELDING_KEY = "beheer_logboek_melding"
 
@@ -29,7 +30,7 @@ def samenvatting(oud: str, nieuw: str) -> str:
 
 def logtabel(logboek: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "Tijd (UTC)": logboek["tijd"],
+        "Tijd": logboek["tijd"].map(lokale_tijd),
         "Gebruiker": logboek["gebruiker"],
         "Soort": logboek["tabel"].map(TABELNAAM),
         "Item": logboek["item_id"],
@@ -46,12 +47,12 @@ def toon(opslag: Opslag, gebruiker: str) -> None:
     for naam in TABEL.values():
         weg = opslag.tabel(naam, verwijderd=True)
         if weg.empty:
-            st.caption(f"Geen verwijderde items bij {TABELNAAM[naam].lower()}.")
+            st.caption(f"{VERWIJDERD_LABEL[naam]}: geen.")
             continue
-        titels = {r["id"]: f"{r[TITEL[naam]]} (verwijderd door {r['gewijzigd_door']}, {r['gewijzigd_op']})"
+        titels = {r["id"]: f"{r[TITEL[naam]]} (verwijderd door {r['gewijzigd_door']}, {lokale_tijd(r['gewijzigd_op'])})"
                   for r in weg.to_dict("records")}
         kolom, knop = st.columns([4, 1], vertical_alignment="bottom")
-        keuze = kolom.selectbox(f"Verwijderd: {TABELNAAM[naam].lower()}", list(titels), format_func=titels.get,
+        keuze = kolom.selectbox(VERWIJDERD_LABEL[naam], list(titels), format_func=titels.get,
                                 key=f"beheer_herstel_{naam}")
         versie = int(weg.set_index("id").loc[keuze, "versie"])
         knop.button("Terugzetten", key=f"beheer_herstel_knop_{naam}", on_click=_herstel,

@@ -102,9 +102,7 @@ def basiskaart(
     kaart = OfflineMap(
         location=start[0], zoom_start=start[1], tiles=None, control_scale=False, zoom_snap=s.ZOOM_STAP
     )
-    if achtergrond:
-        folium.TileLayer(s.ACHTERGROND_URL, attr=html_veilig(s.ACHTERGROND_ATTRIBUTIE), name="Achtergrond", max_zoom=s.MAX_ZOOM).add_to(kaart)
-    kaart.add_child(_Kaartteksten(s.DATA_ATTRIBUTIE))
+    _grond(kaart, achtergrond)
 
     vlakken = buurten_web[["code", "naam", "wijkcode", "geometry"]].copy()
     vlakken["kleur"] = [kleur_voor(kw.waarden.loc[c, "waarde"], klassen) for c in vlakken["code"]]
@@ -246,19 +244,28 @@ def selectielaag(geometrie: gpd.GeoDataFrame) -> folium.FeatureGroup:
     return laag
 
 
+def _grond(kaart: folium.Map, achtergrond: bool) -> None:
+    """The optional PDOK background (online only) and the data attribution, needed without tiles too."""
+    if achtergrond:
+        folium.TileLayer(s.ACHTERGROND_URL, attr=html_veilig(s.ACHTERGROND_ATTRIBUTIE), name="Achtergrond",
+                         max_zoom=s.MAX_ZOOM).add_to(kaart)
+    kaart.add_child(_Kaartteksten(s.DATA_ATTRIBUTIE))
+
+
 def kiezerkaart(buurten_web: gpd.GeoDataFrame, omlijningen: dict[str, gpd.GeoDataFrame],
-                punt: tuple[float, float] | None) -> OfflineMap:
+                punt: tuple[float, float] | None, achtergrond: bool = False) -> OfflineMap:
     """A plain map to place an item by clicking: buurt outlines with their names, the gemeente and
     programme-area borders, and the chosen point (lon, lat) as a marker. It opens on
     Leidschendam-Noord, where the wijkteam works; the rest of the gemeente is a zoom away."""
     centrum, zoom = beeld(omlijningen["programmagebied"].total_bounds, s.KIEZER_BREEDTE, s.KIEZER_HOOGTE)
     kaart = OfflineMap(location=centrum, zoom_start=zoom, tiles=None, control_scale=False, zoom_snap=s.ZOOM_STAP)
-    kaart.add_child(_Kaartteksten(s.DATA_ATTRIBUTIE))
+    _grond(kaart, achtergrond)
     vlakken = buurten_web[["naam", "geometry"]].assign(naam=buurten_web["naam"].map(html_veilig))
     folium.GeoJson(
         vlakken.to_json(drop_id=True),
         name="Buurten",
-        style_function=lambda _f: {"fillColor": s.LOCATOR_GRIJS, "fillOpacity": 0.5, "color": "#737373", "weight": 1},
+        style_function=lambda _f: {"fillColor": s.LOCATOR_GRIJS, "fillOpacity": 0.15 if achtergrond else 0.5,
+                                   "color": "#737373", "weight": 1},
         tooltip=folium.GeoJsonTooltip(fields=["naam"], labels=False, sticky=True),
     ).add_to(kaart)
     _omlijn(kaart, omlijningen)

@@ -44,6 +44,9 @@ def toon(data: Wijkdata, opslag: Opslag, gebruiker: str) -> None:
         if st.session_state.get(KEUZE_KEY) not in namen:
             st.session_state[KEUZE_KEY] = next(iter(namen))
         st.selectbox("Plek", list(namen), key=KEUZE_KEY, format_func=namen.get)
+        gekozen = open_.set_index("id").loc[st.session_state[KEUZE_KEY]]
+        st.caption(markdown_veilig(f"Adres: {gekozen['address']}. Buurt of wijk volgens de bron: "
+                                   f"{gekozen.get('buurt_hint') or 'niet vermeld'}."))
         locatiekiezer.toon(data, VOORVOEGSEL, met_gebied=False)
         st.button("Plek opslaan", type="primary", key=f"{VOORVOEGSEL}_opslaan", on_click=_opslaan, args=(data, opslag, gebruiker, plaatsen))
     st.subheader("Al geplaatst door het wijkteam")

@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Final
-from zoneinfo import ZoneInfo
 
 from argon2 import Parameters, PasswordHasher, Type, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
+
+from geo.schema import TIJDZONE
 
 MAX_POGINGEN: Final = 5
 BLOKKEER_DUUR: Final = timedelta(minutes=15)
@@ -43,8 +44,6 @@ NAAM_PATROON: Final = re.compile(r"[a-z0-9._@-]{3,64}")
 # 0.1 s per hash): the library's default. Tests may set this to ``argon2.profiles.CHEAPEST`` with
 # monkeypatch to stay fast; every hash and check goes through :func:`maak_hasher`, which reads it.
 HASH_PARAMETERS: Parameters = profiles.RFC_9106_LOW_MEMORY
-# Lock times are shown in the time zone of the people who read them.
-TIJDZONE: Final = ZoneInfo("Europe/Amsterdam")
 
 ONJUIST: Final = "Gebruikersnaam of wachtwoord onjuist."
 

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.beheer import SOORT_ACTIE, TABEL
+from geo.schema import TIJDZONE
 
 OPSLAG_OMGEVING = "WIJKKAART_OPSLAG"  # environment variable with the store's path
 SCHEMA_VERSIE = "1"
@@ -68,6 +69,11 @@ class Conflict(RuntimeError):
 
 def _nu() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def lokale_tijd(iso: str) -> str:
+    """A stored UTC time as the wijkteam reads it: '25-11-2026 18:36' (Dutch time); '' stays ''."""
+    return datetime.fromisoformat(iso).astimezone(TIJDZONE).strftime("%d-%m-%Y %H:%M") if iso else ""
 
 
 @dataclass(frozen=True)
@@ -278,11 +284,11 @@ def _huidig(verbinding: sqlite3.Connection, naam: str, item_id: str, versie: int
         raise Conflict("Dit item bestaat niet (meer).", None)
     if huidig["verwijderd"] != str(int(verwijderd)):
         raise Conflict(f"Dit item is intussen {'verwijderd' if huidig['verwijderd'] == '1' else 'hersteld'} door "
-                       f"{huidig['gewijzigd_door'] or 'iemand anders'} ({huidig['gewijzigd_op']}).", huidig)
+                       f"{huidig['gewijzigd_door'] or 'iemand anders'} ({lokale_tijd(huidig['gewijzigd_op'])}).", huidig)
     if int(huidig["versie"]) != versie:
         raise Conflict(
             f"Dit item is intussen gewijzigd door {huidig['gewijzigd_door'] or 'iemand anders'} "
-            f"({huidig['gewijzigd_op']}, versie {huidig['versie']}). Uw wijziging is niet opgeslagen; "
+            f"({lokale_tijd(huidig['gewijzigd_op'])}, versie {huidig['versie']}). Uw wijziging is niet opgeslagen; "
             "uw invoer staat nog in het formulier. Bekijk de nieuwe versie en sla opnieuw op.",
             huidig,
         )

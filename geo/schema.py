@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -25,6 +26,8 @@ ONBEKEND = "onbekend"
 PRECISIE_EXACT = "exact"
 PRECISIE_BENADERING = "locatie bij benadering"
 PRECISIE_ONBEKEND = "locatie onbekend"
+
+TIJDZONE = ZoneInfo("Europe/Amsterdam")  # times are stored in UTC and shown in the readers' zone
 
 GEMEENTE_CRS = "EPSG:28992"  # Amersfoort / RD New: metres, for area and distance maths
 WEB_CRS = "EPSG:4326"  # lon/lat, what Leaflet expects

@@ -416,3 +416,11 @@ def test_every_point_the_forms_accept_loads(opslag, context, data):
                   int(rij["versie"]), "test")
     met = met_bewerkbaar(data, {n: opslag.tabel(n) for n in BEWERKBAAR}, datetime.now(UTC).date())
     assert len(met.programma.items)
+
+
+def test_times_are_shown_in_dutch_time():
+    from geo.opslag import lokale_tijd
+
+    assert lokale_tijd("2026-11-25T17:36:06+00:00") == "25-11-2026 18:36"  # winter: UTC+1
+    assert lokale_tijd("2026-07-01T10:00:00+00:00") == "01-07-2026 12:00"  # summer: UTC+2
+    assert lokale_tijd("") == ""
