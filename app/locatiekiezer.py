@@ -11,7 +11,7 @@ from streamlit_folium import st_folium
 
 from app import settings as s
 from app.formats import markdown_veilig
-from app.map_build import kiezerkaart
+from app.map_build import kiezerkaart, puntlaag
 from geo.beheer import getal
 from geo.bundel import Wijkdata
 
@@ -40,8 +40,9 @@ def toon(data: Wijkdata, voorvoegsel: str, met_gebied: bool = True) -> dict[str,
     achtergrond = st.toggle(s.LABEL_ACHTERGROND, key=f"{voorvoegsel}_achtergrond",
                             help="Straten en gebouwen van PDOK, om een adres precies te plaatsen. Alleen met internet.")
     uit = st_folium(
-        kiezerkaart(data.buurten_web, data.omlijningen_web, punt, achtergrond),
+        kiezerkaart(data.buurten_web, data.omlijningen_web, achtergrond),
         key=f"{voorvoegsel}_kaart", height=s.KIEZER_HOOGTE, use_container_width=True, returned_objects=["last_clicked"],
+        feature_group_to_add=[puntlaag(punt)] if punt else [],
     )
     klik = (uit or {}).get("last_clicked")
     if klik and klik != st.session_state.get(f"{voorvoegsel}_klik"):

@@ -253,9 +253,9 @@ def _grond(kaart: folium.Map, achtergrond: bool) -> None:
 
 
 def kiezerkaart(buurten_web: gpd.GeoDataFrame, omlijningen: dict[str, gpd.GeoDataFrame],
-                punt: tuple[float, float] | None, achtergrond: bool = False) -> OfflineMap:
+                achtergrond: bool = False) -> OfflineMap:
     """A plain map to place an item by clicking: buurt outlines with their names, the gemeente and
-    programme-area borders, and the chosen point (lon, lat) as a marker. It opens on
+    programme-area borders (the point goes on it as a layer, :func:`puntlaag`). It opens on
     Leidschendam-Noord, where the wijkteam works; the rest of the gemeente is a zoom away."""
     centrum, zoom = beeld(omlijningen["programmagebied"].total_bounds, s.KIEZER_BREEDTE, s.KIEZER_HOOGTE)
     kaart = OfflineMap(location=centrum, zoom_start=zoom, tiles=None, control_scale=False, zoom_snap=s.ZOOM_STAP)
@@ -269,7 +269,13 @@ def kiezerkaart(buurten_web: gpd.GeoDataFrame, omlijningen: dict[str, gpd.GeoDat
         tooltip=folium.GeoJsonTooltip(fields=["naam"], labels=False, sticky=True),
     ).add_to(kaart)
     _omlijn(kaart, omlijningen)
-    if punt is not None:
-        folium.CircleMarker(location=[punt[1], punt[0]], radius=9, color="#000000", weight=3, fill=True,
-                            fill_color=s.SELECTIE_RAND, fill_opacity=1, interactive=False).add_to(kaart)
     return kaart
+
+
+def puntlaag(punt: tuple[float, float]) -> folium.FeatureGroup:
+    """The chosen point (lon, lat) as a layer: changing it does not rebuild the map, so the map
+    does not reload and send a value (which made a Save click right after it get lost)."""
+    laag = folium.FeatureGroup(name="Gekozen punt")
+    folium.CircleMarker(location=[punt[1], punt[0]], radius=9, color="#000000", weight=3, fill=True,
+                        fill_color=s.SELECTIE_RAND, fill_opacity=1, interactive=False).add_to(laag)
+    return laag
