@@ -14,6 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from app import settings as s
+from app.formats import markdown_veilig
 from geo.bundel import Wijkdata, laad_wijkdata, met_bewerkbaar
 from geo.opslag import BEWERKBAAR, Opslag, OpslagFout, standaard_pad
 from geo.programma import lees_bewerkbaar
@@ -60,6 +61,6 @@ def wijkdata() -> Wijkdata:
 
 
 def _stop(melding: str):
-    st.error(f"De gegevens konden niet worden geladen. {melding}")
+    st.error(markdown_veilig(f"De gegevens konden niet worden geladen. {melding}"))
     st.stop()
     raise AssertionError("st.stop() raises")  # only for type checkers
