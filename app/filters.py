@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import streamlit as st
 
@@ -53,9 +52,8 @@ def periodejaren(data: Wijkdata, dit_jaar: int) -> list[int]:
     return list(range(eerste, laatste + 1))
 
 
-def url_parameters(data: Wijkdata) -> list[Parameter]:
-    """The Kaart choices a shared link carries."""
-    jaartallen = periodejaren(data, date.today().year)
+def url_parameters(data: Wijkdata, jaartallen: list[int]) -> list[Parameter]:
+    """The Kaart choices a shared link carries; ``jaartallen`` from :func:`periodejaren`."""
     return [
         Parameter("indicator", "kaart_indicator", {i: i for i in data.kaartbaar}, s.STANDAARD_INDICATOR, "indicator"),
         Parameter("opgave", "kaart_opgaven", s.OPGAVE_URL, list(s.STANDAARD_OPGAVEN), "opgave", meervoud=True),
@@ -67,7 +65,7 @@ def url_parameters(data: Wijkdata) -> list[Parameter]:
     ]
 
 
-def toon(data: Wijkdata) -> Kaartkeuze:
+def toon(data: Wijkdata, jaartallen: list[int]) -> Kaartkeuze:
     """Draw the filters and return what the user chose (values come from session state / URL)."""
     with st.sidebar:
         st.subheader("Filters")
@@ -87,7 +85,6 @@ def toon(data: Wijkdata) -> Kaartkeuze:
         st.caption("Lagen")
         toon_acties = st.toggle(s.LABEL_ACTIES, value=True, key="kaart_acties")
         toon_hotspots = st.toggle(s.LABEL_HOTSPOTS, value=True, key="kaart_hotspots")
-        jaartallen = periodejaren(data, date.today().year)
         for key, standaard in ((VAN_KEY, jaartallen[0]), (TOT_KEY, jaartallen[-1])):
             if st.session_state.get(key) not in jaartallen:  # the data changed under the choice
                 st.session_state[key] = standaard

@@ -12,6 +12,7 @@ import threading
 
 import streamlit as st
 
+from app import data, url_state
 from app import settings as s
 from app.formats import markdown_veilig
 from geo import accounts
@@ -58,6 +59,15 @@ def _hashplekken() -> threading.BoundedSemaphore:
 def gebruiker() -> str | None:
     """The logged-in editor of this session, or None."""
     return st.session_state.get(SESSIE_KEY) or _oidc_gebruiker()
+
+
+def beheerpagina(pagina: s.Pagina) -> tuple[Opslag, str]:
+    """The start of every editing page: its heading, the link state, and the login before
+    anything else; returns the store and the editor's name."""
+    st.title(pagina.koptekst)
+    url_state.herstel(pagina.pad, [])
+    winkel = data.opslag()
+    return winkel, vereis_login(winkel)
 
 
 def vereis_login(opslag: Opslag) -> str:

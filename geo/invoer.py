@@ -72,8 +72,8 @@ EXPORTFORMATEN = ("csv", "xlsx", "geojson", "gpkg")
 # Columns an export of the store contains that a user does not edit. An import always creates
 # new items, so these are skipped without comment (a field of the soort, e.g. a hotspot's
 # ``periode`` or ``bron``, is read as a field instead).
-BEHEER_KOLOMMEN = ("id", "versie", "verwijderd", "gewijzigd_op", "gewijzigd_door", "opgave_herkomst", "bron",
-                   "bron_datum", "plaatsen", "periode")
+OVERGESLAGEN_KOLOMMEN = ("id", "versie", "verwijderd", "gewijzigd_op", "gewijzigd_door", "opgave_herkomst", "bron",
+                         "bron_datum", "plaatsen", "periode")
 TITEL = "Sterk voor Noord — acties en meldingen van het wijkteam"
 BLAD = {"actie": "Acties", "hotspot": "Meldingen"}
 BRONBLAD = "Bronvermelding"  # the attribution sheet/table of an export: not data, never a warning
@@ -195,7 +195,7 @@ def _verwerk(bestand: _Bestand, soort: str, formaat: str, context: Gebiedscontex
     if not bestand.rijen:
         raise _Probleem("Het bestand bevat geen rijen met gegevens onder de kolomnamen.")
     velden = set(VELDEN[soort]) - ({"lon", "lat"} if bestand.geometrie else set())
-    beheer = set(BEHEER_KOLOMMEN) - set(VELDEN[soort])
+    beheer = set(OVERGESLAGEN_KOLOMMEN) - set(VELDEN[soort])
     plek: dict[str, int] = {}
     genegeerd: list[str] = []
     for positie, kolom in enumerate(bestand.kolommen):

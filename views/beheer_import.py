@@ -1,13 +1,8 @@
 """Importeren en exporteren: files of acties and meldingen, checked before storing (inloggen nodig)."""
 
-import streamlit as st
-
-from app import invoer_view, toegang, url_state
+from app import invoer_view, toegang
 from app import settings as s
-from app.data import opslag, wijkdata
+from app.data import wijkdata
 
-st.title(s.PAGINA_BEHEER_IMPORT.koptekst)
-url_state.herstel(s.PAGINA_BEHEER_IMPORT.pad, [])
-winkel = opslag()
-gebruiker = toegang.vereis_login(winkel)
+winkel, gebruiker = toegang.beheerpagina(s.PAGINA_BEHEER_IMPORT)
 invoer_view.toon(wijkdata(), winkel, gebruiker)

@@ -1,13 +1,8 @@
 """Nog te plaatsen: give coordinates to places known only by address (inloggen nodig)."""
 
-import streamlit as st
-
-from app import plaatsen_view, toegang, url_state
+from app import plaatsen_view, toegang
 from app import settings as s
-from app.data import opslag, wijkdata
+from app.data import wijkdata
 
-st.title(s.PAGINA_BEHEER_PLAATSEN.koptekst)
-url_state.herstel(s.PAGINA_BEHEER_PLAATSEN.pad, [])
-winkel = opslag()
-gebruiker = toegang.vereis_login(winkel)
+winkel, gebruiker = toegang.beheerpagina(s.PAGINA_BEHEER_PLAATSEN)
 plaatsen_view.toon(wijkdata(), winkel, gebruiker)

@@ -1,5 +1,7 @@
 """Kaart: buurten coloured by an indicator, with actions and hotspots, filterable by opgave."""
 
+from datetime import date
+
 import streamlit as st
 
 from app import area_panel, filters, items_table, map_view, url_state
@@ -13,9 +15,10 @@ st.title(s.PAGINA_KAART.koptekst)
 st.caption("Leidschendam-Noord (Prinsenhof, De Heuvel, Amstelwijk) tegenover de gemeente Leidschendam-Voorburg.")
 
 data = wijkdata()
-parameters = filters.url_parameters(data)
+jaartallen = filters.periodejaren(data, date.today().year)  # once per run: it reads every overlast item
+parameters = filters.url_parameters(data, jaartallen)
 url_state.herstel(s.PAGINA_KAART.pad, parameters)
-keuze = filters.toon(data)
+keuze = filters.toon(data, jaartallen)
 kw = kaartwaarden(data.indicatoren, data.grenzen.buurten, keuze.indicator)
 klassen = natuurlijke_grenzen(kw.waarden["waarde"].tolist())
 items = map_view.gefilterde_items(data, keuze)
