@@ -34,17 +34,11 @@ def toon(data: Wijkdata, voorvoegsel: str, met_gebied: bool = True) -> dict[str,
 
     Without ``met_gebied`` only a point can be chosen (placing an address).
     """
-    sleutel = sleutels(voorvoegsel)
-    punt = _punt(st.session_state.get(sleutel["lon"], ""), st.session_state.get(sleutel["lat"], ""))
-    st.markdown("**Locatie**: klik op de kaart voor een precieze plek" + (", of kies hieronder een gebied." if met_gebied else "."))
-    achtergrond = st.toggle(s.LABEL_ACHTERGROND, key=f"{voorvoegsel}_achtergrond",
-                            help="Straten en gebouwen van PDOK, om een adres precies te plaatsen. Alleen met internet.")
-    uit = st_folium(
-        kiezerkaart(data.buurten_web, data.omlijningen_web, achtergrond),
-        key=f"{voorvoegsel}_kaart", height=s.KIEZER_HOOGTE, use_container_width=True, returned_objects=["last_clicked"],
-        feature_group_to_add=[puntlaag(punt)] if punt else [],
-    )
-    klik = (uit or {}).get("last_clicked")
+    sleutel, kaart_key = sleutels(voorvoegsel), f"{voorvoegsel}_kaart"
+    # A click on the map reruns the page with the click already in the map's state: take it
+    # before drawing, so this same run shows the point (no extra rerun that a quick click on
+    # "Opslaan" could fall into).
+    klik = (st.session_state.get(kaart_key) or {}).get("last_clicked")
     if klik and klik != st.session_state.get(f"{voorvoegsel}_klik"):
         st.session_state[f"{voorvoegsel}_klik"] = klik
         if data.grenzen.buurt_op_punt(klik["lng"], klik["lat"]) is None:
@@ -52,7 +46,15 @@ def toon(data: Wijkdata, voorvoegsel: str, met_gebied: bool = True) -> dict[str,
         else:
             st.session_state[sleutel["lon"]] = f"{klik['lng']:.6f}"
             st.session_state[sleutel["lat"]] = f"{klik['lat']:.6f}"
-            st.rerun()
+    punt = _punt(st.session_state.get(sleutel["lon"], ""), st.session_state.get(sleutel["lat"], ""))
+    st.markdown("**Locatie**: klik op de kaart voor een precieze plek" + (", of kies hieronder een gebied." if met_gebied else "."))
+    achtergrond = st.toggle(s.LABEL_ACHTERGROND, key=f"{voorvoegsel}_achtergrond",
+                            help="Straten en gebouwen van PDOK, om een adres precies te plaatsen. Alleen met internet.")
+    st_folium(
+        kiezerkaart(data.buurten_web, data.omlijningen_web, achtergrond),
+        key=kaart_key, height=s.KIEZER_HOOGTE, use_container_width=True, returned_objects=["last_clicked"],
+        feature_group_to_add=[puntlaag(punt)] if punt else [],
+    )
     breedte, lengte, wis = st.columns([4, 4, 3], vertical_alignment="bottom")
     lat = breedte.text_input("Breedtegraad", key=sleutel["lat"], placeholder="bijv. 52,0870", help="WGS84, in graden")
     lon = lengte.text_input("Lengtegraad", key=sleutel["lon"], placeholder="bijv. 4,4120", help="WGS84, in graden")
