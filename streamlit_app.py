@@ -15,5 +15,5 @@ pagina = st.navigation([
 ])
 stijl.toepassen()
 with st.sidebar:
-    st.caption(f"Programma Sterk voor Noord 2021-2041 · gemeente {s.GEMEENTE_NAAM}. {s.DATA_ATTRIBUTIE}.")
+    st.caption(f"Programma {s.PROGRAMMA_TITEL} · gemeente {s.GEMEENTE_NAAM}. {s.DATA_ATTRIBUTIE}.")
 pagina.run()

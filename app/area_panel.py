@@ -27,7 +27,7 @@ def toon(data: Wijkdata) -> None:
     wijk = buurten.set_index("code").loc[code, "wijkcode"]
     naam = markdown_veilig(namen[code])
     st.markdown(f"#### {naam}")
-    noord = " — onderdeel van Leidschendam-Noord" if code in data.programmagebied.buurten else ""
+    noord = f" — onderdeel van {s.GEBIED_NAAM}" if code in data.programmagebied.buurten else ""
     st.caption(markdown_veilig(f"Buurt {code}, wijk {data.wijknamen[wijk]} ({wijk}){noord}"))
     # Static tables (not a canvas grid): printable, readable by screen readers and by tests.
     # The narrow column gets the comparison; sources and years sit one click further.

@@ -8,11 +8,32 @@ from app.formats import waarde_tekst
 from geo.bundel import Wijkdata
 
 
+def snapshottekst(data: Wijkdata) -> str:
+    """One sentence on which CBS data the app shows: years, precision, when it was made."""
+    sn = data.snapshot
+    jaren = ", ".join(map(str, sorted(sn.grenzen)))
+    soort = "vereenvoudigde grenzen" if sn.gegeneraliseerd else "grenzen op volle precisie"
+    return (f"CBS-gegevens van gemeente {sn.gemeentecode}: grenzen van {jaren} ({soort}; de kaart tekent die van "
+            f"{sn.jaar}), kerncijfers van {', '.join(map(str, sorted({int(j) for j in data.reeksen['peiljaar'] if j.isdigit()})))}. "
+            f"Samengesteld op {sn.aangemaakt[:10]}.")
+
+
+def herkomsttabel(data: Wijkdata) -> pd.DataFrame:
+    """Provenance of every part of the active snapshot: what, where from, table, when, licence."""
+    return pd.DataFrame(
+        [{"Wat": h.wat, "Bron (URL)": h.url, "Tabel": h.tabel or "—", "Opgehaald": h.opgehaald, "Licentie": h.licentie}
+         for h in data.snapshot.herkomst],
+        columns=["Wat", "Bron (URL)", "Tabel", "Opgehaald", "Licentie"],
+    )
+
+
 def cijfertabel(data: Wijkdata) -> pd.DataFrame:
-    """Every figure the app knows, source and derived, with Dutch labels and formatted values."""
-    t = data.indicatoren
+    """Every figure the app knows, of every reference year, source and derived, with Dutch labels
+    and formatted values (an area of an older indeling shows its code)."""
+    t = data.reeksen
+    namen = data.gebieden["naam"]
     return pd.DataFrame({
-        "Gebied": t["gebiedscode"].map(lambda c: data.gebieden.loc[c, "naam"]),
+        "Gebied": t["gebiedscode"].map(lambda c: namen.get(c, c)),
         "Code": t["gebiedscode"],
         "Niveau": t["niveau"],
         "Indicator": t["indicator"].map(lambda i: data.definities[i].label),

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from app import settings as s
 from app.formats import markdown_veilig
 from geo.bundel import Wijkdata, laad_wijkdata, met_bewerkbaar
 from geo.opslag import BEWERKBAAR, Opslag, OpslagFout, standaard_pad
@@ -23,7 +22,7 @@ from geo.schema import DataFout
 
 @st.cache_resource(show_spinner="Gegevens laden…")
 def _gedeelde_wijkdata() -> Wijkdata:
-    return laad_wijkdata(s.PROGRAMMA_CODE)
+    return laad_wijkdata()
 
 
 @st.cache_resource(show_spinner="Opslag voorbereiden…")

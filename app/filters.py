@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 from app import settings as s
@@ -13,8 +14,9 @@ from app.url_state import Parameter
 # The overlast period: two year choosers. Not a range slider: its front-end code loads on first
 # use and delayed the first map by ~0.7 s (bench/bench_kaart.py).
 VAN_KEY, TOT_KEY = "kaart_van", "kaart_tot"
+PEILJAAR_KEY = "kaart_peiljaar"  # shown only for an indicator with figures of several years
 from geo.bundel import Wijkdata
-from geo.indicators import Indicator
+from geo.indicators import Indicator, in_jaar, peiljaren
 from geo.meldingen import jaren
 from geo.schema import OPGAVEN, STATUSSEN
 
@@ -29,6 +31,7 @@ class Kaartkeuze:
     achtergrond: bool
     beeld: str
     periode: tuple[int, int]  # years of overlast shown, inclusive
+    peiljaar: int | None  # reference year of the figures; None: the newest figure of every area
 
 
 def indicatoren_voor(data: Wijkdata, opgaven: tuple[str, ...]) -> list[str]:
@@ -52,9 +55,17 @@ def periodejaren(data: Wijkdata, dit_jaar: int) -> list[int]:
     return list(range(eerste, laatste + 1))
 
 
+def cijfers(data: Wijkdata, keuze: Kaartkeuze) -> pd.DataFrame:
+    """The figures that colour the map: of the chosen reference year, else the newest ones."""
+    return data.indicatoren if keuze.peiljaar is None else in_jaar(data.reeksen, keuze.peiljaar)
+
+
 def url_parameters(data: Wijkdata, jaartallen: list[int]) -> list[Parameter]:
     """The Kaart choices a shared link carries; ``jaartallen`` from :func:`periodejaren`."""
+    cijferjaren = sorted({j for i in data.meerjarig for j in peiljaren(data.reeksen, i)})
     return [
+        *([Parameter("peiljaar", PEILJAAR_KEY, {str(j): j for j in cijferjaren}, cijferjaren[-1], "peiljaar",
+                     alleen_als_gekozen=True)] if cijferjaren else []),
         Parameter("indicator", "kaart_indicator", {i: i for i in data.kaartbaar}, s.STANDAARD_INDICATOR, "indicator"),
         Parameter("opgave", "kaart_opgaven", s.OPGAVE_URL, list(s.STANDAARD_OPGAVEN), "opgave", meervoud=True),
         Parameter("status", "kaart_status", {t: t for t in STATUSSEN}, list(STATUSSEN), "status", meervoud=True),
@@ -81,6 +92,13 @@ def toon(data: Wijkdata, jaartallen: list[int]) -> Kaartkeuze:
             s.LABEL_INDICATOR, opties, key="kaart_indicator",
             format_func=lambda i: f"{data.definities[i].label} ({data.definities[i].eenheid})",
         )
+        beschikbaar = peiljaren(data.reeksen, indicator) if indicator in data.meerjarig else []
+        peiljaar = None
+        if beschikbaar:
+            if st.session_state.get(PEILJAAR_KEY) not in beschikbaar:  # another indicator has other years
+                st.session_state[PEILJAAR_KEY] = beschikbaar[-1]
+            peiljaar = st.selectbox(s.LABEL_PEILJAAR, beschikbaar, key=PEILJAAR_KEY,
+                                    help=f"De cijfers van dit jaar kleuren de kaart (CBS-grenzen {data.grenzen.bron.jaar}).")
         beeld = st.segmented_control(s.LABEL_BEELD, [s.BEELD_NOORD, s.BEELD_GEMEENTE], key="kaart_beeld")
         st.caption("Lagen")
         toon_acties = st.toggle(s.LABEL_ACTIES, value=True, key="kaart_acties")
@@ -97,5 +115,5 @@ def toon(data: Wijkdata, jaartallen: list[int]) -> Kaartkeuze:
     return Kaartkeuze(
         opgaven=tuple(opgaven), statussen=tuple(statussen), indicator=data.definities[indicator],
         toon_acties=toon_acties, toon_hotspots=toon_hotspots, achtergrond=achtergrond,
-        beeld=beeld or s.BEELD_NOORD, periode=(min(van, tot), max(van, tot)),
+        beeld=beeld or s.BEELD_NOORD, periode=(min(van, tot), max(van, tot)), peiljaar=peiljaar,
     )

@@ -35,6 +35,23 @@ def korte_waarde(waarde: float | None, eenheid: str, kwalificatie: str = "") -> 
     return waarde_tekst(waarde, "%" if eenheid == "%" else "", kwalificatie)
 
 
+def verloop_tekst(reeks: pd.Series, eenheid: str) -> str:
+    """'2023: 5.370 → 2024: 5.380 (+10)' for a figure with more than one reference year, else ''."""
+    if len(reeks) < 2:
+        return ""
+    stappen = " → ".join(f"{jaar}: {korte_waarde(w, eenheid)}" for jaar, w in reeks.items())
+    verschil = round(float(reeks.iloc[-1] - reeks.iloc[0]), 2)
+    return f"{stappen} ({'+' if verschil > 0 else ''}{getal_tekst(verschil)})"
+
+
+def verandering_tekst(reeks: pd.Series) -> str:
+    """'+2 sinds 2023' for a table cell, '' with fewer than two years."""
+    if len(reeks) < 2:
+        return ""
+    verschil = round(float(reeks.iloc[-1] - reeks.iloc[0]), 2)
+    return f"{'+' if verschil > 0 else ''}{getal_tekst(verschil)} sinds {reeks.index[0]}"
+
+
 def aantal_tekst(aantal: int, enkelvoud: str, meervoud: str) -> str:
     """'1 rij', '3 rijen', '1.200 rijen'."""
     return f"{getal_tekst(aantal)} {enkelvoud if aantal == 1 else meervoud}"

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from app import settings as s
 from app.filters import Kaartkeuze
 from app.formats import veilige_tabel
 from app.symbolen import plek_tekst
@@ -56,7 +57,7 @@ def toon(items: pd.DataFrame, keuze: Kaartkeuze) -> None:
     st.table(veilige_tabel(tabel.set_index("Naam")))
     st.download_button(
         "Lijst downloaden (CSV)",
-        csv_bytes(tabel, [f"Sterk voor Noord: acties en overlast op de kaart, {date.today():%d-%m-%Y}. "
+        csv_bytes(tabel, [f"{s.PROGRAMMA_NAAM}: acties en overlast op de kaart, {date.today():%d-%m-%Y}. "
                           "De bron staat per rij; meldingen van het wijkteam komen uit de wijkkaart."]),
         file_name="sterk-voor-noord-acties-overlast.csv", mime="text/csv", key="kaart_lijst_csv",
     )

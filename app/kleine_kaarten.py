@@ -33,7 +33,7 @@ def locatorkaart(data: Wijkdata, code: str, breedte: int = 260) -> str:
         Vlak(r.geometry, s.LOCATOR_GRIJS, r.naam) for r in data.grenzen.buurten.itertuples(index=False)
     ]
     lijnen = [*_omlijningen(data), Lijn(gekozen.geometry, s.SELECTIE_RAND, 3.0)]
-    titel = f"Ligging van {gekozen['naam']} in de gemeente {s.GEMEENTE_NAAM} (oranje omlijnd; zwart: Leidschendam-Noord)"
+    titel = f"Ligging van {gekozen['naam']} in de gemeente {s.GEMEENTE_NAAM} (oranje omlijnd; zwart: {s.GEBIED_NAAM})"
     return svg_kaart(vlakken, lijnen, titel, breedte)
 
 

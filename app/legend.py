@@ -81,8 +81,8 @@ def symbool_legenda() -> str:
     rijen.append(f"<li>{_vak('#ffffff', 'border:2px solid #1a1a1a;border-radius:50%')}Wit rondje met getal: zoveel "
                  "symbolen met een precieze plek liggen hier dicht bij elkaar; klik of zoom in</li>")
     rijen.append(f"<li>{_vak('#ffffff', 'border:2px dashed #1a1a1a')}Gestippelde rand: locatie bij benadering of onbekend "
-                 "(getoond in het midden van de buurt/wijk, of op de rand van Leidschendam-Noord)</li>")
-    rijen.append(f"<li>{_vak('transparent', f'border:3px solid {s.PROGRAMMA_RAND}')}Leidschendam-Noord (programmagebied)</li>")
+                 f"(getoond in het midden van de buurt/wijk, of op de rand van {s.GEBIED_NAAM})</li>")
+    rijen.append(f"<li>{_vak('transparent', f'border:3px solid {s.PROGRAMMA_RAND}')}{s.GEBIED_NAAM} (programmagebied)</li>")
     rijen.append(f"<li>{_vak('transparent', f'border:2px solid {s.GEMEENTE_RAND}')}Gemeentegrens</li>")
     rijen.append(f"<li>{_vak('transparent', f'border:3px solid {s.SELECTIE_RAND}')}Gekozen buurt</li>")
     return f'<div class="wk-legenda" role="group" aria-label="Legenda symbolen"><strong>Symbolen</strong><ul>{"".join(rijen)}</ul></div>'

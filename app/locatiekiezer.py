@@ -42,7 +42,7 @@ def toon(data: Wijkdata, voorvoegsel: str, met_gebied: bool = True) -> dict[str,
     if klik and klik != st.session_state.get(f"{voorvoegsel}_klik"):
         st.session_state[f"{voorvoegsel}_klik"] = klik
         if data.grenzen.buurt_op_punt(klik["lng"], klik["lat"]) is None:
-            st.error("Dat punt ligt buiten de gemeente Leidschendam-Voorburg. Klik binnen de grijze gemeentegrens.")
+            st.error(f"Dat punt ligt buiten de gemeente {s.GEMEENTE_NAAM}. Klik binnen de grijze gemeentegrens.")
         else:
             st.session_state[sleutel["lon"]] = f"{klik['lng']:.6f}"
             st.session_state[sleutel["lat"]] = f"{klik['lat']:.6f}"
@@ -63,7 +63,7 @@ def toon(data: Wijkdata, voorvoegsel: str, met_gebied: bool = True) -> dict[str,
     opties = gebiedsopties(data)
     gebied = met_gebied and st.selectbox(
         "Gebied (als er geen precieze plek is)", list(opties), index=None, key=sleutel["gebiedscode"],
-        format_func=lambda c: opties.get(c, c), placeholder="Kies Leidschendam-Noord, een wijk of een buurt",
+        format_func=lambda c: opties.get(c, c), placeholder=f"Kies {s.GEBIED_NAAM}, een wijk of een buurt",
     )
     if punt is not None:
         buurt = data.grenzen.buurt_op_punt(*punt)

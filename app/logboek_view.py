@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from app import settings as s
 from app.formats import markdown_veilig
 from geo.beheer import TABEL
 from geo.export import csv_bytes
@@ -65,7 +66,7 @@ def toon(opslag: Opslag, gebruiker: str) -> None:
     tabel = logtabel(logboek)
     st.dataframe(tabel, hide_index=True, width="stretch")
     st.download_button("Logboek downloaden (CSV)",
-                       csv_bytes(tabel, [f"Logboek van de wijkkaart Sterk voor Noord, {date.today():%d-%m-%Y}."]),
+                       csv_bytes(tabel, [f"Logboek van de wijkkaart {s.PROGRAMMA_NAAM}, {date.today():%d-%m-%Y}."]),
                        file_name="logboek-wijkkaart.csv", mime="text/csv", on_click="ignore")
 
 

@@ -130,7 +130,7 @@ def _omlijn(kaart: folium.Map, omlijningen: dict[str, gpd.GeoDataFrame]) -> None
     """The gemeente border and, thicker on top, the programme area's."""
     for naam, frame, kleur, dikte in (
         ("Gemeentegrens", omlijningen["gemeente"], s.GEMEENTE_RAND, 2),
-        ("Leidschendam-Noord", omlijningen["programmagebied"], s.PROGRAMMA_RAND, 4),
+        (s.GEBIED_NAAM, omlijningen["programmagebied"], s.PROGRAMMA_RAND, 4),
     ):
         folium.GeoJson(
             frame[["geometry"]].to_json(drop_id=True),

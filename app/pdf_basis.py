@@ -42,7 +42,7 @@ class PdfDocument(FPDF):
         self.set_margins(12, 12, 12)
         self.set_title(titel)
         self.set_lang("nl")
-        self.set_creator("Sterk voor Noord — wijkkaart")
+        self.set_creator(s.APP_TITEL)
 
     def footer(self) -> None:
         self.set_y(-10)

@@ -39,7 +39,7 @@ def _kaartjes(pdf: PdfDocument, data: Wijkdata, ov: Raadsoverzicht) -> None:
 
 def _overzichtstabel(pdf: PdfDocument, ov: Raadsoverzicht) -> None:
     """The same table as on screen: coloured cells, reference rows first, LN rows marked."""
-    naamkolommen = {"Gebied": 2.2, "Wijk": 2.2, "Leidschendam-Noord": 1.1}
+    naamkolommen = {"Gebied": 2.2, "Wijk": 2.2, s.GEBIED_NAAM: 1.1}
 
     def stijl(rij: int, kolom: str) -> FontFace | None:
         if rij < 2:
@@ -64,17 +64,17 @@ def _acties(pdf: PdfDocument, ov: Raadsoverzicht) -> None:
 
 def raadsoverzicht_pdf(data: Wijkdata, ov: Raadsoverzicht, gemaakt: date) -> bytes:
     """The whole overview as PDF bytes."""
-    pdf = PdfDocument("Raadsoverzicht Sterk voor Noord",
-                      f"Sterk voor Noord — Raadsoverzicht, gemaakt op {gemaakt:%d-%m-%Y}. {s.DATA_ATTRIBUTIE}")
+    pdf = PdfDocument(f"Raadsoverzicht {s.PROGRAMMA_NAAM}",
+                      f"{s.PROGRAMMA_NAAM} — Raadsoverzicht, gemaakt op {gemaakt:%d-%m-%Y}. {s.DATA_ATTRIBUTIE}")
     pdf.add_page()
-    pdf.kop("Raadsoverzicht Sterk voor Noord", 18)
-    pdf.tekst(f"Leidschendam-Noord en alle {'buurten' if ov.niveau == 'buurt' else 'wijken'} tegenover het gemiddelde van "
-              f"de gemeente {s.GEMEENTE_NAAM}: het doel van het programma voor 2041.", 10)
+    pdf.kop(f"Raadsoverzicht {s.PROGRAMMA_NAAM}", 18)
+    pdf.tekst(f"{s.GEBIED_NAAM} en alle {'buurten' if ov.niveau == 'buurt' else 'wijken'} tegenover het gemiddelde van "
+              f"de gemeente {s.GEMEENTE_NAAM}: het doel van het programma voor {s.DOELJAAR}.", 10)
     pdf.tekst(f"Gegevens: {ov.peiljaren} Gemaakt op {gemaakt:%d-%m-%Y}.", 8, s.TEKST_GRIJS)
     pdf.ln(3)
     _kaartjes(pdf, data, ov)
-    pdf.tekst("Zwarte rand: Leidschendam-Noord; grijze rand: gemeentegrens. Buurten zonder eigen cijfer tonen het cijfer "
-              "van hun wijk. Vereenvoudigde grenzen (CBS, EPSG:28992).", 7.5, s.TEKST_GRIJS)
+    pdf.tekst(f"Zwarte rand: {s.GEBIED_NAAM}; grijze rand: gemeentegrens. Buurten zonder eigen cijfer tonen het cijfer "
+              f"van hun wijk. CBS-grenzen {data.grenzen.bron.jaar}, {data.grenzen.bron.precisie} (EPSG:28992).", 7.5, s.TEKST_GRIJS)
     pdf.ln(3)
     pdf.kop(f"{data.programmagebied.naam} tegen de gemeente", 11)
     noord = profieltabel(data, profiel(data, data.programmagebied.code))
@@ -85,7 +85,7 @@ def raadsoverzicht_pdf(data: Wijkdata, ov: Raadsoverzicht, gemaakt: date) -> byt
     pdf.kop(f"{'Buurten' if ov.niveau == 'buurt' else 'Wijken'} tegen het gemeentegemiddelde")
     _overzichtstabel(pdf, ov)
     pdf.ln(2)
-    pdf.tekst("Oranje: ongunstiger dan de gemeente; blauw: gunstiger; geel: gebied in Leidschendam-Noord. (hoger)/(lager): "
+    pdf.tekst(f"Oranje: ongunstiger dan de gemeente; blauw: gunstiger; geel: gebied in {s.GEBIED_NAAM}. (hoger)/(lager): "
               "anders dan de gemeente zonder oordeel. * cijfer van de wijk. onbekend: geen bron geeft dit cijfer.", 7.5, s.TEKST_GRIJS)
     pdf.add_page()
     pdf.kop("Acties per opgave")

@@ -80,7 +80,7 @@ def _dia(pdf: PdfDocument, stap: Stap, nummer: int, aantal: int) -> None:
     pdf.add_page()
     pdf.set_font(FONT, size=9)
     pdf.set_text_color(*rgb(s.TEKST_GRIJS))
-    pdf.cell(0, 4, f"Sterk voor Noord · stap {nummer} / {aantal}", new_x="LMARGIN", new_y="NEXT", align="R")
+    pdf.cell(0, 4, f"{s.PROGRAMMA_NAAM} · stap {nummer} / {aantal}", new_x="LMARGIN", new_y="NEXT", align="R")
     pdf.set_text_color(0, 0, 0)
     pdf.kop(stap.titel, 22)
     if stap.ondertitel:
@@ -111,7 +111,7 @@ def _dia(pdf: PdfDocument, stap: Stap, nummer: int, aantal: int) -> None:
 
 def presentatie_pdf(stappen: list[Stap], gemaakt: date) -> bytes:
     """Every step as one 16:9 page."""
-    pdf = PdfDocument("Sterk voor Noord — presentatie", f"Sterk voor Noord — presentatie, gemaakt op {gemaakt:%d-%m-%Y}. "
+    pdf = PdfDocument(f"{s.PROGRAMMA_NAAM} — presentatie", f"{s.PROGRAMMA_NAAM} — presentatie, gemaakt op {gemaakt:%d-%m-%Y}. "
                       f"{s.DATA_ATTRIBUTIE}", DIA_FORMAAT)
     pdf.set_auto_page_break(False)  # one page per step: content is sized to fit
     for nummer, stap in enumerate(stappen, start=1):

@@ -63,7 +63,7 @@ def _bronnen(*teksten: str) -> tuple[str, ...]:
 
 
 SYMBOLEN_UITLEG = ("Symbolen: vorm en kleur per opgave, driehoek = overlast; gestippelde rand = plek bij benadering, "
-                   "? = plek onbekend (op de rand van Leidschendam-Noord); zwarte lijn = Leidschendam-Noord.")
+                   f"? = plek onbekend (op de rand van {s.GEBIED_NAAM}); zwarte lijn = {s.GEBIED_NAAM}.")
 
 
 @dataclass(frozen=True)
@@ -108,20 +108,20 @@ def kerncijfer(data: Wijkdata, indicator: str, code: str) -> Kerncijfer:
 
 
 def _opening(data: Wijkdata) -> Stap:
-    """The programme, its 2041 goal, the Deal voor Noord and its partners, the three opgaven."""
+    """The programme, its goal, its key agreement and partners (configured milestones), the opgaven."""
     tl = data.tijdlijn
     gebeurtenissen = tl.gebeurtenissen
-    mijlpalen = gebeurtenissen[gebeurtenissen["titel"].str.contains("Deal voor Noord|programmaplan", case=False)
+    patroon = "|".join(map(re.escape, s.MIJLPALEN)) or "$^"
+    mijlpalen = gebeurtenissen[gebeurtenissen["titel"].str.contains(patroon, case=False)
                                & gebeurtenissen["soort"].isin(["besluit", "mijlpaal"])]
-    regels = [f"{r.datum_tekst}: {r.titel}" + (f". {r.opmerking}" if "Deal" in r.titel and r.opmerking else "")
+    regels = [f"{r.datum_tekst}: {r.titel}" + (f". {r.opmerking}" if s.MIJLPALEN[0] in r.titel and r.opmerking else "")
               for r in mijlpalen.itertuples()]
     if len(tl.partners):
         regels.append(f"Partners die de bronnen noemen (niet allemaal als ondertekenaar): {', '.join(tl.partners['partner'])}.")
     opgaven = tuple(Kerncijfer(o, r.ambitie) for o, r in data.programma.opgaven.iterrows())
     return Stap(
         titel=s.PAGINA_PRESENTATIE.koptekst,
-        ondertitel=f"Samen de achterstanden in Leidschendam-Noord inlopen: in 20 jaar naar het gemiddelde van de "
-                   f"gemeente {s.GEMEENTE_NAAM}.",
+        ondertitel=s.DOEL_TEKST,
         regels=tuple(regels),
         kerncijfers=opgaven,
         bronnen=_bronnen(*mijlpalen["bron_tekst"], *tl.partners["bron_tekst"], *data.programma.opgaven["bron_tekst"]),
@@ -145,7 +145,7 @@ def _opgave(data: Wijkdata, opgave: str, acties: pd.DataFrame) -> Stap:
         regels=tuple(f"Aandachtspunt (werksessie 21 april 2022): {p}" for p in split_lijst(info["aandachtspunten"])),
         kerncijfers=cijfers,
         kaart=kaart,
-        kaart_alt=f"Kaart van Leidschendam-Noord: {ind.label} per buurt, met de {len(eigen)} symbolen van de acties.",
+        kaart_alt=f"Kaart van {s.GEBIED_NAAM}: {ind.label} per buurt, met de {len(eigen)} symbolen van de acties.",
         legenda=tuple(klassen_regels(kaart.kw, kaart.klassen, tel=False)) if kaart.kw else (),
         symbolen_uitleg=SYMBOLEN_UITLEG,
         tabel=acties[["Actie", "Status", "Waar"]] if acties["Jaar/periode"].nunique() == 1 else acties[["Actie", "Status", "Jaar/periode", "Waar"]],
@@ -157,7 +157,7 @@ def _opgave(data: Wijkdata, opgave: str, acties: pd.DataFrame) -> Stap:
 def _overlast(data: Wijkdata) -> Stap:
     items = data.programma.items
     hotspots = items[items["soort"] == "hotspot"]
-    kaart = programmakaart(data, None, hotspots, "Overlast in Leidschendam-Noord")
+    kaart = programmakaart(data, None, hotspots, f"Overlast in {s.GEBIED_NAAM}")
     tabel = pd.DataFrame({
         "Thema": hotspots["naam"],
         "Waar": plek_tekst(hotspots["gebiedsnaam"], hotspots["precisie"]),
@@ -169,10 +169,10 @@ def _overlast(data: Wijkdata) -> Stap:
                    "grofvuil (afvalproblemen, acties 2022).",
         kaart=kaart,
         symbolen_uitleg=SYMBOLEN_UITLEG,
-        kaart_alt=f"Kaart van Leidschendam-Noord met {len(hotspots)} overlastthema's; de meeste zonder bekende plek.",
+        kaart_alt=f"Kaart van {s.GEBIED_NAAM} met {len(hotspots)} overlastthema's; de meeste zonder bekende plek.",
         tabel=tabel,
         tabel_titel=f"Overlastthema's ({len(tabel)})",
-        regels=("Geen bron geeft een precieze plek: de driehoeken staan in hun wijk of op de rand van Leidschendam-Noord.",),
+        regels=(f"Geen bron geeft een precieze plek: de driehoeken staan in hun wijk of op de rand van {s.GEBIED_NAAM}.",),
         bronnen=_bronnen(*hotspots["bron"]),
     )
 
@@ -183,7 +183,7 @@ def _tijdlijn(data: Wijkdata) -> Stap:
     regels = tuple(f"{r.onderdeel}: {waarde_tekst(r.bedrag, '')} {r.eenheid} ({r.periode})" for r in budget.itertuples())
     return Stap(
         titel="Van programmaplan naar uitvoering",
-        ondertitel="De belangrijkste stappen sinds 2020, en het doel in 2041.",
+        ondertitel=f"De belangrijkste stappen sinds {tl.gebeurtenissen['begin'].min():%Y}, en het doel in {s.DOELJAAR}.",
         tijdlijn=tijdlijn_svg(tl.gebeurtenissen, breedte=1200),
         regels=regels,
         bronnen=_bronnen(*tl.gebeurtenissen["bron_tekst"], *budget["bron_tekst"]),
@@ -194,8 +194,8 @@ def _afsluiting(data: Wijkdata) -> Stap:
     tl = data.tijdlijn
     regels = [f"{r.orgaan}: {r.samenstelling}" for r in tl.organisatie.itertuples()]
     return Stap(
-        titel="Samen sterk voor Noord",
-        ondertitel="Doorlopend: Sterk voor Noord op de agenda en onder de aandacht houden. Vragen: sterkvoornoord@lv.nl",
+        titel=s.AFSLUITING_TITEL,
+        ondertitel=s.AFSLUITING_TEKST,
         regels=tuple(regels),
         bronnen=_bronnen(*tl.organisatie["bron_tekst"]),
     )

@@ -9,10 +9,11 @@ import math
 
 import pandas as pd
 
-from app.formats import getal_tekst, waarde_tekst
+from app import settings as s
+from app.formats import getal_tekst, verloop_tekst, waarde_tekst
 from app.svg_grafiek import Rij
 from geo.bundel import Wijkdata
-from geo.indicators import gebiedsprofiel
+from geo.indicators import gebiedsprofiel, verloop
 from geo.schema import ONBEKEND
 from geo.vergelijking import (
     GELIJK,
@@ -23,11 +24,11 @@ from geo.vergelijking import (
 )
 
 GEBIED = "Dit gebied"
-HOOFDKOLOMMEN = (GEBIED, "Gemeente", "Leidschendam-Noord", "Beoordeling")
+HOOFDKOLOMMEN = (GEBIED, "Gemeente", s.GEBIED_NAAM, "Beoordeling")
 NIVEAU_TEKST = {
     "buurt": "buurtcijfer",
     "wijk": "wijkcijfer",
-    "programmagebied": "cijfer Leidschendam-Noord",
+    "programmagebied": f"cijfer {s.GEBIED_NAAM}",
     "gemeente": "gemeentecijfer",
 }
 
@@ -45,6 +46,9 @@ def profiel(data: Wijkdata, code: str) -> pd.DataFrame:
     """Every indicator of one area (programme figures first); computed once per page and passed
     to :func:`profieltabel` and :func:`grafiekrijen`."""
     profiel = gebiedsprofiel(data.indicatoren, data.grenzen, data.definities, code, data.programmagebied.code)
+    wijk = data.grenzen.buurten.set_index("code")["wijkcode"].get(code)
+    profiel["verloop"] = [verloop(data.reeksen, data.definities[i], code, wijk) if i in data.meerjarig else pd.Series()
+                          for i in profiel["indicator"]]
     volgorde = {ind: i for i, ind in enumerate(data.definities)}  # programme figures first
     return profiel.sort_values("indicator", key=lambda k: k.map(volgorde))
 
@@ -60,14 +64,17 @@ def profieltabel(data: Wijkdata, gebied: pd.DataFrame) -> pd.DataFrame:
             GEBIED: waarde_tekst(r.waarde, ind.eenheid, r.kwalificatie),
             "Niveau": NIVEAU_TEKST.get(r.niveau, "—"),
             "Gemeente": waarde_tekst(r.gemeente, ind.eenheid, r.gemeente_kwalificatie),
-            "Leidschendam-Noord": waarde_tekst(r.programmagebied, ind.eenheid, r.programmagebied_kwalificatie),
+            s.GEBIED_NAAM: waarde_tekst(r.programmagebied, ind.eenheid, r.programmagebied_kwalificatie),
             "Verschil met gemeente": "—" if not ind.vergelijkbaar else ONBEKEND if math.isnan(vs)
             else f"{'+' if vs > 0 else ''}{getal_tekst(round(vs, 2))} {verschil_eenheid(ind)}",
             "Beoordeling": beoordeling_tekst(vergelijk(ind, r.waarde, r.gemeente)),
             "Peiljaar": ONBEKEND if pd.isna(r.peiljaar) else r.peiljaar,
+            "Verloop": verloop_tekst(r.verloop, ind.eenheid) or "—",
             "Bron": ONBEKEND if pd.isna(r.bron) else r.bron,
         })
-    return pd.DataFrame(rijen)
+    tabel = pd.DataFrame(rijen)
+    # Only when some figure has several reference years: a column of dashes would only distract.
+    return tabel if (tabel["Verloop"] != "—").any() else tabel.drop(columns="Verloop")
 
 
 def grafiekrijen(data: Wijkdata, gebied: pd.DataFrame) -> list[Rij]:

@@ -44,7 +44,7 @@ def kies(data: Wijkdata) -> str:
     keuze = gebiedskeuze(data)
     # The hint sits in a caption, not in a help tooltip: one fewer stop for keyboard users.
     gekozen = st.selectbox("Gebied", list(keuze), key=GEBIED_KEY, format_func=keuze.__getitem__)
-    st.caption("Een buurt, een wijk of heel Leidschendam-Noord; typ in het veld om te zoeken.")
+    st.caption(f"Een buurt, een wijk of heel {s.GEBIED_NAAM}; typ in het veld om te zoeken.")
     return gekozen
 
 
@@ -54,7 +54,7 @@ def _toelichting(data: Wijkdata, code: str) -> str:
         return data.programmagebied.toelichting
     if code in buurten.index:
         wijk = buurten.at[code, "wijkcode"]
-        noord = " Onderdeel van Leidschendam-Noord." if code in data.programmagebied.buurten else ""
+        noord = f" Onderdeel van {s.GEBIED_NAAM}." if code in data.programmagebied.buurten else ""
         return (f"Buurt {code} in wijk {data.wijknamen[wijk]} ({wijk}).{noord} Waar CBS een aandeel of dichtheid alleen "
                 "per wijk geeft, toont het profiel het cijfer van de wijk (kolom Niveau: 'wijkcijfer'). Totalen van de "
                 "wijk (inwoners, woningen) gelden niet voor de buurt en staan als onbekend.")
@@ -78,9 +78,9 @@ def toon_cijfers(data: Wijkdata, code: str) -> pd.DataFrame:
         if rijen:
             st.html(als_afbeelding(afstandsgrafiek(rijen, naam, data.programmagebied.naam),
                                    f"Grafiek: afstand van {naam} tot het gemeentegemiddelde; de cijfers staan in de tabel Alle cijfers."))
-            st.caption("Zwart streepje: gemiddelde van de gemeente (het doel voor 2041). Bolletje: dit gebied, oranje als het "
+            st.caption(f"Zwart streepje: gemiddelde van de gemeente (het doel voor {s.DOELJAAR}). Bolletje: dit gebied, oranje als het "
                        "ongunstiger is, blauw als het gunstiger is, grijs als er geen beter of slechter is. Ruit: "
-                       "Leidschendam-Noord. Elke regel heeft een eigen schaal vanaf 0. Totalen (inwoners, oppervlakte) "
+                       f"{s.GEBIED_NAAM}. Elke regel heeft een eigen schaal vanaf 0. Totalen (inwoners, oppervlakte) "
                        "staan alleen in de tabel.")
         else:
             st.info("Voor dit gebied is geen cijfer bekend dat met het gemeentegemiddelde te vergelijken is. "
@@ -88,7 +88,7 @@ def toon_cijfers(data: Wijkdata, code: str) -> pd.DataFrame:
     with ligging:
         st.subheader("Ligging")
         st.html(als_afbeelding(locatorkaart(data, code), f"Kaartje: ligging van {naam} in de gemeente (oranje omlijnd)."))
-        st.caption(f"Oranje omlijnd: dit gebied. Zwart: Leidschendam-Noord. Vereenvoudigde CBS-grenzen {data.grenzen.bron.jaar}.")
+        st.caption(f"Oranje omlijnd: dit gebied. Zwart: {s.GEBIED_NAAM}. CBS-grenzen {data.grenzen.bron.jaar}, {data.grenzen.bron.precisie}.")
     st.subheader("Alle cijfers")
     tabel = profieltabel(data, gebied)
     st.table(veilige_tabel(tabel.set_index("Indicator")))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from app import settings as s
 from app.formats import getal_tekst, markdown_veilig, veilige_tabel
 from app.raadsoverzicht import actietabellen
 from app.svg_kaart import als_afbeelding
@@ -43,7 +44,7 @@ def toon_tijdlijn(data: Wijkdata) -> None:
     st.subheader("Tijdlijn")
     st.html(als_afbeelding(
         tijdlijn_svg(gebeurtenissen, breedte=1200, acties=actiebanen(data)),
-        "Tijdlijn 2020 tot 2041 met besluiten en mijlpalen en per opgave de acties van 2022; de tabel eronder geeft alles als tekst.",
+        f"Tijdlijn tot {s.DOELJAAR} met besluiten en mijlpalen en per opgave de acties van 2022; de tabel eronder geeft alles als tekst.",
     ))
     st.caption("Benoemd zijn besluiten en mijlpalen; de andere punten (voorbereiding, bijeenkomsten, uitvoering) staan "
                "in de tabel. De balken per opgave tellen de acties die de bronnen voor 2022 noemen. Na 2024 is de as ingekort tot 2041.")
@@ -83,6 +84,6 @@ def toon_organisatie_en_budget(data: Wijkdata) -> None:
     st.subheader("Partners die de bronnen noemen")
     st.table(veilige_tabel(tl.partners.rename(columns={"partner": "Partner", "rol": "Rol", "bron_tekst": "Bron"})
                            [["Partner", "Rol", "Bron"]].set_index("Partner")))
-    deal = tl.gebeurtenissen[tl.gebeurtenissen["titel"].str.contains("Deal voor Noord")]
-    if not deal.empty:
-        st.caption(markdown_veilig(f"Deal voor Noord ({deal.iloc[0]['datum_tekst']}): {deal.iloc[0]['opmerking']}"))
+    deal = tl.gebeurtenissen[tl.gebeurtenissen["titel"].str.contains(s.MIJLPALEN[0], regex=False)] if s.MIJLPALEN else []
+    if len(deal):
+        st.caption(markdown_veilig(f"{s.MIJLPALEN[0]} ({deal.iloc[0]['datum_tekst']}): {deal.iloc[0]['opmerking']}"))

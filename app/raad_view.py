@@ -75,7 +75,7 @@ def _legenda_tabel(ov: Raadsoverzicht) -> str:
     regels = [
         f'<span class="wk-vak" style="background:{s.VERGELIJKING_KLEUR["ongunstiger"]}"></span>ongunstiger dan het gemeentegemiddelde',
         f'<span class="wk-vak" style="background:{s.VERGELIJKING_KLEUR["gunstiger"]}"></span>gunstiger dan het gemeentegemiddelde',
-        f'<span class="wk-vak" style="background:{s.LN_MARKERING}"></span>gebied in Leidschendam-Noord',
+        f'<span class="wk-vak" style="background:{s.LN_MARKERING}"></span>gebied in {s.GEBIED_NAAM}',
         "(hoger) / (lager): anders dan de gemeente, zonder beter of slechter (bijvoorbeeld dichtheid)",
         "onbekend: geen bron geeft dit cijfer",
     ]
@@ -104,7 +104,7 @@ def toon_kaartjes(data: Wijkdata, ov: Raadsoverzicht) -> None:
                 f"{als_afbeelding(kaart.svg, f'Kaart {kolomnaam(data, ind)} per buurt; de cijfers staan in de tabel.')}"
                 f"{klassen_lijst(kaart.kw, kaart.klassen)}</figure>"
             )
-    st.caption("Zwarte rand: Leidschendam-Noord. Buurten zonder eigen cijfer tonen het cijfer van hun wijk. "
+    st.caption(f"Zwarte rand: {s.GEBIED_NAAM}. Buurten zonder eigen cijfer tonen het cijfer van hun wijk. "
                "De tabel hierboven geeft dezelfde cijfers als tekst.")
 
 

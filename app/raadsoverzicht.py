@@ -12,16 +12,16 @@ from datetime import date
 import pandas as pd
 
 from app import settings as s
-from app.formats import korte_waarde
+from app.formats import korte_waarde, verandering_tekst
 from app.kleine_kaarten import Indicatorkaart, indicatorkaart
 from app.symbolen import plek_tekst
 from geo.bundel import Wijkdata
 from geo.export import bronvermelding
-from geo.indicators import waarden_per_gebied
+from geo.indicators import verloop, waarden_per_gebied
 from geo.schema import ONBEKEND, OPGAVEN
 from geo.vergelijking import NIET_VERGELIJKBAAR, overzicht
 
-GEBIED, WIJK, NOORD = "Gebied", "Wijk", "Leidschendam-Noord"
+GEBIED, WIJK, NOORD = "Gebied", "Wijk", f"{s.GEBIED_NAAM}"
 WIJKCIJFER = "*"  # marks a buurt showing its wijk's figure
 ACTIE_KOLOMMEN = ("Actie", "Status", "Jaar/periode", "Waar", "Partners")
 
@@ -46,8 +46,9 @@ def kolomnaam(data: Wijkdata, indicator: str) -> str:
     return ind.label if ind.eenheid.lower() in ind.label.lower() else f"{ind.label} ({ind.eenheid})"
 
 
-def _cel(data: Wijkdata, indicator: str, r: pd.Series, niveau: str) -> str:
-    """'27 % (ongunstiger)', '8.049* (hoger)' for a wijk figure in a buurt row, or 'onbekend'."""
+def _cel(data: Wijkdata, indicator: str, r: pd.Series, niveau: str, code: str) -> str:
+    """'27 % (ongunstiger)', '8.049* (hoger)' for a wijk figure in a buurt row, or 'onbekend';
+    with ', +2 sinds 2023' when the figure has more than one reference year."""
     tekst = korte_waarde(r["waarde"], data.definities[indicator].eenheid, r["kwalificatie"] or "")
     if tekst == ONBEKEND:
         return tekst
@@ -55,7 +56,15 @@ def _cel(data: Wijkdata, indicator: str, r: pd.Series, niveau: str) -> str:
         tekst += WIJKCIJFER
     if r["vergelijking"] not in (NIET_VERGELIJKBAAR, ONBEKEND):
         tekst += f" ({r['vergelijking']})"
-    return tekst
+    return _met_verandering(data, indicator, tekst, code)
+
+
+def _met_verandering(data: Wijkdata, indicator: str, tekst: str, code: str) -> str:
+    if indicator not in data.meerjarig:
+        return tekst
+    wijk = data.grenzen.buurten.set_index("code")["wijkcode"].get(code)
+    verandering = verandering_tekst(verloop(data.reeksen, data.definities[indicator], code, wijk))
+    return f"{tekst}, {verandering}" if verandering else tekst
 
 
 def _referentierij(data: Wijkdata, naam: str, code: str, indicatoren: tuple[str, ...]) -> dict[str, str]:
@@ -63,7 +72,8 @@ def _referentierij(data: Wijkdata, naam: str, code: str, indicatoren: tuple[str,
     rij = {GEBIED: naam, WIJK: "", NOORD: ""}
     for ind in indicatoren:
         r = waarden_per_gebied(data.indicatoren, data.definities[ind], [code]).iloc[0]
-        rij[kolomnaam(data, ind)] = korte_waarde(r["waarde"], data.definities[ind].eenheid, r["kwalificatie"])
+        rij[kolomnaam(data, ind)] = _met_verandering(
+            data, ind, korte_waarde(r["waarde"], data.definities[ind].eenheid, r["kwalificatie"]), code)
     return rij
 
 
@@ -112,7 +122,7 @@ def bouw(data: Wijkdata, niveau: str, sorteer: str, aflopend: bool, gemaakt: dat
         woorden = {}
         for ind in indicatoren:
             r = per_code.loc[(code, ind)]
-            rij[kolomnaam(data, ind)] = _cel(data, ind, r, niveau)
+            rij[kolomnaam(data, ind)] = _cel(data, ind, r, niveau, code)
             woorden[kolomnaam(data, ind)] = r["vergelijking"]
         rijen.append(rij)
         vergelijkingen.append(woorden)

@@ -7,12 +7,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geo.schema import OPGAVEN
+from geo.configuratie import CONFIG
 from geo.vergelijking import GUNSTIGER, ONGUNSTIGER
 
-APP_TITEL = "Sterk voor Noord — wijkkaart"
-PROGRAMMA_CODE = "LN"  # Leidschendam-Noord in data/programma/gebieden.csv
-GEMEENTE_NAAM = "Leidschendam-Voorburg"
+# Gemeente and programme: from the configuration file (config/*.toml, see geo/configuratie.py).
+PROGRAMMA_NAAM = CONFIG.programmanaam
+APP_TITEL = f"{PROGRAMMA_NAAM} — wijkkaart"
+PROGRAMMA_CODE = CONFIG.programmacode  # the programme area in <programma>/gebieden.csv
+GEBIED_NAAM = CONFIG.gebiedsnaam  # the programme area's name, e.g. in "onderdeel van …"
+GEMEENTE_NAAM = CONFIG.gemeentenaam
+PROGRAMMA_TITEL = f"{PROGRAMMA_NAAM} {CONFIG.periode}"
+DOELJAAR = CONFIG.doeljaar
+# Timeline events whose title holds one of these open the presentation; the first is the key agreement.
+MIJLPALEN: tuple[str, ...] = tuple(CONFIG.teksten.get("mijlpalen", ()))
+KAART_ONDERSCHRIFT = CONFIG.tekst("kaart")
+DOEL_TEKST = CONFIG.tekst("doel")
+AFSLUITING_TITEL = CONFIG.tekst("afsluiting_titel") or f"Samen verder met {PROGRAMMA_NAAM}"
+AFSLUITING_TEKST = " ".join(t for t in (CONFIG.tekst("afsluiting"), CONFIG.contact and f"Vragen: {CONFIG.contact}") if t)
 
 # Pages: title, URL path (st.navigation url_path) and file. The page files live in views/, not
 # pages/: Streamlit treats a pages/ folder as the old multipage mode, and the first visitor after
@@ -35,8 +46,8 @@ class Pagina:
 PAGINA_KAART = Pagina("Kaart", "kaart", "views/kaart.py", APP_TITEL)
 PAGINA_PROFIEL = Pagina("Buurtprofiel", "buurtprofiel", "views/buurtprofiel.py")
 PAGINA_RAAD = Pagina("Raadsoverzicht", "raadsoverzicht", "views/raadsoverzicht.py")
-PAGINA_PRESENTATIE = Pagina("Presentatie", "presentatie", "views/presentatie.py", "Sterk voor Noord 2021–2041")
-PAGINA_PROGRAMMA = Pagina("Programma", "programma", "views/programma.py", "Programma Sterk voor Noord 2021–2041")
+PAGINA_PRESENTATIE = Pagina("Presentatie", "presentatie", "views/presentatie.py", PROGRAMMA_TITEL)
+PAGINA_PROGRAMMA = Pagina("Programma", "programma", "views/programma.py", f"Programma {PROGRAMMA_TITEL}")
 PAGINA_BRONNEN = Pagina("Over de gegevens", "bronnen", "views/bronnen.py")
 PAGINAS = (PAGINA_KAART, PAGINA_PROFIEL, PAGINA_RAAD, PAGINA_PRESENTATIE, PAGINA_PROGRAMMA, PAGINA_BRONNEN)
 
@@ -72,49 +83,36 @@ BEHEER_LABELS = {
 }
 
 # Short, stable URL forms of the opgaven and map views (shared links must survive a relabel).
-OPGAVE_URL = {"onderwijs": OPGAVEN[0], "financien": OPGAVEN[1], "wonen": OPGAVEN[2]}
+OPGAVE_URL = {o.url: o.naam for o in CONFIG.opgaven}
 
 # Widget labels
 LABEL_OPGAVE = "Opgave"
 LABEL_STATUS = "Status van acties"
 LABEL_INDICATOR = "Kleur buurten naar"
+LABEL_PEILJAAR = "Peiljaar van de cijfers"
 LABEL_BEELD = "Kaartbeeld"
 LABEL_ACTIES = "Acties tonen"
 LABEL_HOTSPOTS = "Overlast tonen"
 LABEL_PERIODE_VAN = "Overlast van"
 LABEL_PERIODE_TOT = "tot en met"
 LABEL_ACHTERGROND = "Achtergrondkaart (PDOK, alleen online)"
-BEELD_NOORD = "Leidschendam-Noord"
+BEELD_NOORD = GEBIED_NAAM
 BEELD_GEMEENTE = "Hele gemeente"
 BEELD_URL = {"noord": BEELD_NOORD, "gemeente": BEELD_GEMEENTE}
 
 # Defaults: the view opens on the programme's headline figure and every opgave.
-STANDAARD_OPGAVEN: tuple[str, ...] = OPGAVEN
-STANDAARD_INDICATOR = "kinderen_sociaal_minimum"
+STANDAARD_OPGAVEN: tuple[str, ...] = CONFIG.opgavenamen
+STANDAARD_INDICATOR = CONFIG.standaard_indicator
 
-# Raadsoverzicht: the key figures per buurt (shares and per-unit figures first: only those
-# compare with the gemeente average; inwoners gives the size). Also the small multiples.
-RAAD_INDICATOREN: tuple[str, ...] = (
-    "kinderen_sociaal_minimum",
-    "bijstand_langer_dan_jaar",
-    "bevolkingsdichtheid",
-    "inwoners_per_woning",
-)
+# Raadsoverzicht: the key figures per buurt (configured; shares and per-unit figures compare with
+# the gemeente average). Also the small multiples.
+RAAD_INDICATOREN: tuple[str, ...] = CONFIG.raad_indicatoren
 NIVEAU_LABEL = {"buurt": "Buurten", "wijk": "Wijken"}
 
 # Presentatie: per opgave the indicator that colours its map and the two or three key figures
-# (indicator, area code) shown in large type; all are figures a source gives (data/indicatoren.csv).
-PRESENTATIE_INDICATOR = {
-    "Onderwijs en jeugd": "kinderen_sociaal_minimum",
-    "Financiële zelfredzaamheid": "bijstand_langer_dan_jaar",
-    "Fijn en veilig wonen": "bevolkingsdichtheid",
-}
-PRESENTATIE_KERNCIJFERS: dict[str, tuple[tuple[str, str], ...]] = {
-    "Onderwijs en jeugd": (("kinderen_sociaal_minimum", "BU19160602"), ("kinderen_sociaal_minimum", "BU19160200")),
-    "Financiële zelfredzaamheid": (("huishoudens_bijstand", "LN"), ("aandeel_bijstand_gemeente", "LN"),
-                                   ("bijstand_langer_dan_jaar", "BU19160602")),
-    "Fijn en veilig wonen": (("bevolkingsdichtheid", "LN"), ("woningvoorraad", "LN")),
-}
+# (indicator, area code) shown in large type; all are figures a source gives.
+PRESENTATIE_INDICATOR: dict[str, str] = CONFIG.presentatie_kaart
+PRESENTATIE_KERNCIJFERS: dict[str, tuple[tuple[str, str], ...]] = CONFIG.presentatie_kerncijfers
 SORTEER_NAAM = "naam"
 
 # Against the gemeente: light fills under dark text in tables (contrast > 7:1), dark tones for
@@ -123,22 +121,14 @@ SORTEER_NAAM = "naam"
 VERGELIJKING_KLEUR = {ONGUNSTIGER: "#f9d3bf", GUNSTIGER: "#cfe4f5"}
 VERGELIJKING_TEKSTKLEUR = {ONGUNSTIGER: "#B23A00", GUNSTIGER: "#0062A3"}
 LN_MARKERING = "#fff3c4"
-REFERENTIE_GRIJS = "#ececec"  # the gemeente and Leidschendam-Noord rows of the overview
+REFERENTIE_GRIJS = "#ececec"  # the gemeente and programme-area rows of the overview
 TEKST_GRIJS = "#4d4d4d"  # secondary text, neutral marks (8.5:1 on white)
 LOCATOR_GRIJS = "#d9d9d9"  # buurten on the locator map
 
-# Symbol colours per opgave (Okabe-Ito, colour-blind safe) and shapes per opgave, so colour is
-# never the only cue. Hotspots are triangles in vermillion.
-OPGAVE_KLEUR = {
-    "Onderwijs en jeugd": "#0072B2",
-    "Financiële zelfredzaamheid": "#CC79A7",
-    "Fijn en veilig wonen": "#009E73",
-}
-OPGAVE_VORM = {
-    "Onderwijs en jeugd": "cirkel",
-    "Financiële zelfredzaamheid": "vierkant",
-    "Fijn en veilig wonen": "ruit",
-}
+# Symbol colours and shapes per opgave come from the configuration, so colour is never the only
+# cue. Hotspots are triangles in vermillion.
+OPGAVE_KLEUR = {o.naam: o.kleur for o in CONFIG.opgaven}
+OPGAVE_VORM = {o.naam: o.vorm for o in CONFIG.opgaven}
 HOTSPOT_KLEUR = "#D55E00"
 
 PROGRAMMA_RAND = "#000000"

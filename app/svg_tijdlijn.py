@@ -24,7 +24,7 @@ SOORT_KLEUR = {
     "uitvoering": "#009E73",
     "mijlpaal": "#D55E00",
 }
-DOEL = pd.Timestamp("2041-01-01")  # the programme's end point, drawn after the break
+DOEL = pd.Timestamp(f"{s.DOELJAAR}-01-01")  # the programme's end point, drawn after the break
 ZEKERHEID_TEKST = {"gepland": " (gepland)", "afgeleid": " (jaar afgeleid)", "bron": ""}
 
 
@@ -96,7 +96,7 @@ def tijdlijn_svg(gebeurtenissen: pd.DataFrame, breedte: int = 1100, acties: Sequ
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="wk-tijdlijn" role="img" width="{breedte}" height="{hoogte}" '
         f'viewBox="0 0 {breedte} {hoogte}" font-family="{s.SVG_LETTERTYPE}" font-size="13">'
-        "<title>Tijdlijn van Sterk voor Noord, 2020 tot het doel in 2041</title>",
+        f"<title>Tijdlijn van {s.PROGRAMMA_NAAM}, {as_.begin.year + 1} tot het doel in {s.DOELJAAR}</title>",
         f'<line x1="{links}" y1="{as_y}" x2="{breuk}" y2="{as_y}" stroke="#000" stroke-width="3"/>',
         f'<line x1="{breuk + 30}" y1="{as_y}" x2="{rechts}" y2="{as_y}" stroke="#000" stroke-width="3"/>',
         f'<line x1="{breuk + 8}" y1="{as_y + 8}" x2="{breuk + 16}" y2="{as_y - 8}" stroke="#000" stroke-width="2"/>'
@@ -107,7 +107,7 @@ def tijdlijn_svg(gebeurtenissen: pd.DataFrame, breedte: int = 1100, acties: Sequ
         delen.append(f'<line x1="{x:.1f}" y1="{as_y - 8}" x2="{x:.1f}" y2="{as_y + 8}" stroke="#000" stroke-width="2"/>'
                      f'<text x="{x:.1f}" y="{as_y + 24}" text-anchor="middle" font-weight="bold">{jaar}</text>')
     if not (gebeurtenissen["begin"] >= DOEL).any():  # else the event's own label names the year
-        delen.append(f'<text x="{rechts:.1f}" y="{as_y + 24}" text-anchor="middle" font-weight="bold">2041</text>')
+        delen.append(f'<text x="{rechts:.1f}" y="{as_y + 24}" text-anchor="middle" font-weight="bold">{s.DOELJAAR}</text>')
     for r in gebeurtenissen.itertuples():
         x0, x1 = as_.x(r.begin), as_.x(r.einde)
         kleur = SOORT_KLEUR.get(r.soort, "#000000")

@@ -25,7 +25,6 @@ from shapely.geometry import Point
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app import settings as s  # noqa: E402
 from app.map_build import OfflineMap, symboollaag  # noqa: E402
 from geo.beheer import SOORT_HOTSPOT  # noqa: E402
 from geo.bundel import gebiedscontext, laad_wijkdata, met_bewerkbaar  # noqa: E402
@@ -84,7 +83,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--meldingen", type=int, nargs="+", default=[1000, 5000])
     args = parser.parse_args()
-    data = laad_wijkdata(s.PROGRAMMA_CODE)
+    data = laad_wijkdata()
     context = gebiedscontext(data)
     vandaag = date.today()
     regels = []

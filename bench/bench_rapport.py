@@ -40,7 +40,7 @@ def main() -> None:
     runs = parser.parse_args().runs
     vandaag = date.today()
     start = time.perf_counter()
-    data = laad_wijkdata(s.PROGRAMMA_CODE)
+    data = laad_wijkdata()
     print(f"gegevens laden (eenmalig per server): {time.perf_counter() - start:.2f} s")
     ov = bouw(data, "buurt", s.RAAD_INDICATOREN[0], True, vandaag)
     breed = export.breed(ov.lang, data)

@@ -1,8 +1,8 @@
 """CBS buurt/wijk/gemeente boundaries: load, validate, reproject.
 
-The bundled set is the generalised CBS Wijk- en Buurtkaart 2024 in EPSG:28992. Another set
-(full precision, another year or gemeente) is swapped in by passing another `GrensBron`, so no
-caller depends on file names.
+Which files form a set is described by a `GrensBron`, taken from a CBS snapshot
+(:mod:`geo.snapshot`): the bundled generalised 2024 set or a full-precision refresh, so no caller
+depends on file names.
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from pyproj import Transformer
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from geo.schema import GEMEENTE_CRS, WEB_CRS, DataFout
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from geo.schema import WEB_CRS, DataFout
 
 BUURTCODE = re.compile(r"^BU\d{8}$")
 WIJKCODE = re.compile(r"^WK\d{6}$")
@@ -39,15 +37,14 @@ class GrensBron:
     gegeneraliseerd: bool
 
 
-CBS_2024_GENERALISEERD = GrensBron(
-    buurten=DATA_DIR / "cbs" / "buurten_2024_gm1916.geojson",
-    wijken=DATA_DIR / "cbs" / "wijken_2024_gm1916.geojson",
-    gemeente=DATA_DIR / "cbs" / "gemeente_2024_gm1916.geojson",
-    crs=GEMEENTE_CRS,
-    jaar=2024,
-    bron="CBS / Kadaster (PDOK), Wijk- en Buurtkaart 2024 (gegeneraliseerd)",
-    gegeneraliseerd=True,
-)
+
+    @property
+    def precisie(self) -> str:
+        """How exact the lines are, for captions, PDFs and exports."""
+        if self.gegeneraliseerd:
+            return ("vereenvoudigde grenzen (4 tot 20 hoekpunten per buurt): geschikt voor een overzicht, "
+                    "niet voor straatniveau")
+        return "grenzen op volle precisie"
 
 
 @dataclass(frozen=True)
@@ -123,7 +120,7 @@ def _lees(pad: Path, crs: str, patroon: re.Pattern[str], soort: str) -> gpd.GeoD
     return frame.sort_values("code").reset_index(drop=True)
 
 
-def laad_grenzen(bron: GrensBron = CBS_2024_GENERALISEERD) -> Grenzen:
+def laad_grenzen(bron: GrensBron) -> Grenzen:
     """Load and cross-check the three levels of one boundary set."""
     buurten = _lees(bron.buurten, bron.crs, BUURTCODE, "buurt")
     wijken = _lees(bron.wijken, bron.crs, WIJKCODE, "wijk")

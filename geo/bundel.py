@@ -5,21 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
 from geo.beheer import Gebiedscontext
-from geo.boundaries import (
-    CBS_2024_GENERALISEERD,
-    GrensBron,
-    Grenzen,
-    laad_grenzen,
-    naar_web,
-)
+from geo.boundaries import Grenzen, laad_grenzen, naar_web
+from geo.configuratie import CONFIG, Configuratie
 from geo.gebieden import Programmagebied, gebieden_tabel, laad_programmagebieden
 from geo.indicators import (
     Indicator,
+    actueel,
+    peiljaren,
     kaartbare_indicatoren,
     laad_definities,
     laad_indicatoren,
@@ -28,6 +26,8 @@ from geo.indicators import (
 from geo.meldingen import INDICATOR as MELDINGEN_INDICATOR
 from geo.meldingen import per_1000_inwoners
 from geo.programma import Programma, laad_programma
+from geo.schema import DataFout
+from geo.snapshot import Snapshot, actieve_snapshotmap, lees_snapshot, met_geocodering
 from geo.tijdlijn import Tijdlijn, laad_tijdlijn
 
 
@@ -38,9 +38,12 @@ class Wijkdata:
     grenzen: Grenzen
     programmagebied: Programmagebied
     gebieden: gpd.GeoDataFrame  # every area, source CRS, indexed by code
+    snapshot: Snapshot  # which CBS data, of which years, from where
     definities: dict[str, Indicator]
-    indicatoren: pd.DataFrame  # source figures plus derived ones
+    reeksen: pd.DataFrame  # every reference year: source figures plus derived ones
+    indicatoren: pd.DataFrame  # the newest figure per area and indicator (what pages show by default)
     kaartbaar: tuple[str, ...]
+    meerjarig: frozenset[str]  # indicators with figures for more than one reference year (trends, year choice)
     programma: Programma
     tijdlijn: Tijdlijn  # timeline, governance, budget and partners, sourced from programma.bronnen
     buurten_web: gpd.GeoDataFrame
@@ -49,29 +52,43 @@ class Wijkdata:
     revisie: int = 0  # the store revision the acties and meldingen come from; 0: the bundled files
 
 
-def laad_wijkdata(programmacode: str, grensbron: GrensBron = CBS_2024_GENERALISEERD) -> Wijkdata:
-    """Load every bundled file; raises :class:`geo.schema.DataFout` with a Dutch message."""
-    grenzen = laad_grenzen(grensbron)
+def laad_wijkdata(config: Configuratie = CONFIG, snapshotmap: Path | None = None) -> Wijkdata:
+    """Load the active CBS snapshot (or ``snapshotmap``, a candidate being checked) and the
+    programme's files; raises :class:`geo.schema.DataFout` with a Dutch message. The map draws the
+    newest boundary year; figures of older years feed the trends."""
+    snapshot = lees_snapshot(snapshotmap or actieve_snapshotmap(config.cbs_map, config.ververs_map))
+    grenzen = laad_grenzen(snapshot.grensbron)
+    eerder = frozenset().union(*(
+        set(g.buurten["code"]) | set(g.wijken["code"])
+        for g in (laad_grenzen(b) for j, b in snapshot.grenzen.items() if j != snapshot.jaar)
+    ))
     programmagebieden = laad_programmagebieden(grenzen)
-    gebied = next(p for p in programmagebieden if p.code == programmacode)
+    gebied = next((p for p in programmagebieden if p.code == config.programmacode), None)
+    if gebied is None:
+        raise DataFout(config.bestand, f"programmagebied {config.programmacode!r} staat niet in gebieden.csv")
     gebieden = gebieden_tabel(grenzen, programmagebieden)
-    definities = laad_definities()
-    tabel = met_afgeleide(laad_indicatoren(grenzen, programmagebieden, definities), grenzen, programmagebieden, definities)
+    definities = laad_definities(config.definities)
+    bronnen = laad_indicatoren(grenzen, programmagebieden, definities, (snapshot.kerncijfers, config.indicatoren), eerder)
+    reeksen = met_afgeleide(bronnen, grenzen, programmagebieden, definities)
+    tabel = actueel(reeksen)
     web = naar_web(gebieden)
     programma = laad_programma(grenzen, gebieden)
     return Wijkdata(
         grenzen=grenzen,
         programmagebied=gebied,
         gebieden=gebieden,
+        snapshot=snapshot,
         definities=definities,
+        reeksen=reeksen,
         indicatoren=tabel,
         kaartbaar=tuple(kaartbare_indicatoren(tabel, definities)),
+        meerjarig=frozenset(i for i in definities if len(peiljaren(reeksen, i)) > 1),
         programma=programma,
         tijdlijn=laad_tijdlijn(programma.bronnen),
         buurten_web=naar_web(grenzen.buurten),
         omlijningen_web={
             "gemeente": web[web["niveau"] == "gemeente"],
-            "programmagebied": web.loc[[programmacode]],
+            "programmagebied": web.loc[[config.programmacode]],
         },
         wijknamen=dict(zip(grenzen.wijken["code"], grenzen.wijken["naam"], strict=True)),
     )
@@ -83,8 +100,10 @@ def gebiedscontext(data: Wijkdata) -> Gebiedscontext:
 
 
 def met_bewerkbaar(basis: Wijkdata, bewerkbaar: dict[str, pd.DataFrame], vandaag: date, revisie: int = 0) -> Wijkdata:
-    """The bundle with the store's acties, meldingen and places instead of the bundled ones,
-    plus the meldingen per 1,000 inwoners they give (see :mod:`geo.meldingen`)."""
+    """The bundle with the store's acties, meldingen and places instead of the bundled ones (places
+    without coordinates get the snapshot's geocoded ones), plus the meldingen per 1,000 inwoners
+    they give (see :mod:`geo.meldingen`)."""
+    bewerkbaar = {**bewerkbaar, "plaatsen": met_geocodering(bewerkbaar["plaatsen"], basis.snapshot)}
     programma = laad_programma(basis.grenzen, basis.gebieden, bewerkbaar=bewerkbaar)
     rijen = per_1000_inwoners(programma.hotspots, basis.indicatoren, basis.grenzen, basis.programmagebied,
                               basis.definities[MELDINGEN_INDICATOR], vandaag)

@@ -20,6 +20,7 @@ import pandas as pd
 import pyogrio
 
 from geo.bundel import Wijkdata
+from geo.configuratie import CONFIG
 from geo.schema import WEB_CRS
 
 LICENTIE = "CBS-gegevens: Creative Commons Naamsvermelding 4.0 (CC-BY 4.0), https://creativecommons.org/licenses/by/4.0/deed.nl"
@@ -35,15 +36,15 @@ def bronvermelding(data: Wijkdata, gemaakt: date) -> list[str]:
     """
     bronnen = data.indicatoren[~data.indicatoren["afgeleid"].astype(bool)]
     regels = [
-        f"Sterk voor Noord — wijkkaart, gemeente Leidschendam-Voorburg. Gemaakt op {gemaakt:%d-%m-%Y}.",
-        f"Grenzen: {data.grenzen.bron.bron} ({data.grenzen.bron.jaar}); vereenvoudigde grenzen, bron in EPSG:28992.",
+        f"{CONFIG.programmanaam} — wijkkaart, gemeente {CONFIG.gemeentenaam}. Gemaakt op {gemaakt:%d-%m-%Y}.",
+        f"Grenzen: {data.grenzen.bron.bron} ({data.grenzen.bron.jaar}); {data.grenzen.bron.precisie}, bron in EPSG:28992.",
     ]
     for bron, jaren in bronnen.groupby("bron")["peiljaar"]:
         regels.append(f"Cijfers: {bron} (peiljaar {', '.join(sorted(set(jaren)))}).")
     for b in data.programma.bronnen.itertuples(index=False):
         regels.append(f"Acties en overlast: {b.titel} ({b.datum}){' ' + b.url if b.url else ''}.")
     regels += [
-        "Afgeleide cijfers (inwoners per woning, totalen van Leidschendam-Noord) zijn in deze app berekend uit de CBS-cijfers.",
+        f"Afgeleide cijfers (inwoners per woning, totalen van {CONFIG.gebiedsnaam}) zijn in deze app berekend uit de CBS-cijfers.",
         LICENTIE,
         "'onbekend' of leeg: geen bron geeft dit cijfer. Een buurt zonder eigen cijfer heeft het cijfer van haar wijk "
         f"(kolom '{NIVEAU}').",
@@ -59,7 +60,7 @@ def breed(lang: pd.DataFrame, data: Wijkdata) -> pd.DataFrame:
     an unknown figure stays empty, never 0.
     """
     basis = lang.drop_duplicates("code")[["code", "naam", "wijknaam", "in_programma"]].set_index("code")
-    basis = basis.rename(columns={"naam": "gebied", "wijknaam": "wijk", "in_programma": "Leidschendam-Noord"})
+    basis = basis.rename(columns={"naam": "gebied", "wijknaam": "wijk", "in_programma": CONFIG.gebiedsnaam})
     kolommen = []
     for ind_id, deel in lang.groupby("indicator", sort=False):
         ind = data.definities[ind_id]

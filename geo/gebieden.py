@@ -12,10 +12,11 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.boundaries import DATA_DIR, Grenzen, unie
+from geo.boundaries import Grenzen, unie
+from geo.configuratie import CONFIG
 from geo.schema import DataFout, split_lijst
 
-PROGRAMMAGEBIEDEN = DATA_DIR / "programma" / "gebieden.csv"
+PROGRAMMAGEBIEDEN = CONFIG.programma_map / "gebieden.csv"
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,13 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.boundaries import DATA_DIR, Grenzen
+from geo.boundaries import Grenzen
+from geo.configuratie import CONFIG
 from geo.gebieden import Programmagebied
 from geo.schema import NIVEAUS, ONBEKEND, OPGAVEN, DataFout, lees_csv, split_lijst
 
-INDICATOREN = DATA_DIR / "indicatoren.csv"
-DEFINITIES = DATA_DIR / "indicator_definities.csv"
+INDICATOREN = CONFIG.indicatoren
+DEFINITIES = CONFIG.definities
 
 KOLOMMEN = ("gebiedscode", "niveau", "indicator", "waarde", "eenheid", "peiljaar", "kwalificatie", "bron", "opmerking")
 DEFINITIE_KOLOMMEN = ("indicator", "label", "eenheid", "opgaven", "beter", "vergelijkbaar", "afgeleid", "definitie")
@@ -69,26 +70,40 @@ def laad_indicatoren(
     grenzen: Grenzen,
     programmagebieden: tuple[Programmagebied, ...],
     definities: dict[str, Indicator],
-    pad: Path = INDICATOREN,
+    paden: Sequence[Path] = (INDICATOREN,),
+    eerdere_codes: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
-    """Read and validate the tidy figure table; ``waarde`` becomes a float.
+    """Read and validate the tidy figure tables (the snapshot's CBS figures and the programme's
+    own); ``waarde`` becomes a float.
 
-    Every code must exist at its stated level, every indicator must be defined and not marked
-    derived, every value numeric, every year a year or "onbekend", and no area may have the same
-    indicator twice.
+    Every code must exist at its stated level (in the boundaries drawn, or for an older reference
+    year in ``eerdere_codes``: CBS recodes buurten now and then), every indicator must be defined
+    and not marked derived, every value numeric, every year a year or "onbekend", and no area may
+    have the same indicator twice for one year.
     """
-    tabel = lees_csv(pad, KOLOMMEN)
     codes = {
         "buurt": set(grenzen.buurten["code"]),
         "wijk": set(grenzen.wijken["code"]),
         "gemeente": set(grenzen.gemeente["code"]),
         "programmagebied": {p.code for p in programmagebieden},
     }
+    tabellen = [_lees_indicatoren(pad, codes, definities, eerdere_codes) for pad in paden]
+    tabel = pd.concat(tabellen, ignore_index=True)
+    dubbel = tabel[tabel.duplicated(["gebiedscode", "indicator", "peiljaar"], keep=False)]
+    if len(dubbel):
+        paren = sorted(set(dubbel["gebiedscode"] + "/" + dubbel["indicator"] + "/" + dubbel["peiljaar"]))
+        raise DataFout(paden[-1], "dubbele combinaties gebied/indicator/peiljaar: " + ", ".join(paren[:10]))
+    return tabel.assign(waarde=tabel["waarde"].astype(float), afgeleid=False)
+
+
+def _lees_indicatoren(pad: Path, codes: dict[str, set[str]], definities: dict[str, Indicator],
+                      eerdere_codes: frozenset[str]) -> pd.DataFrame:
+    tabel = lees_csv(pad, KOLOMMEN)
     fouten = []
     for rij, r in enumerate(tabel.itertuples(index=False), start=2):
         if r.niveau not in NIVEAUS:
             fouten.append(f"rij {rij}: onbekend niveau {r.niveau!r}")
-        elif r.gebiedscode not in codes[r.niveau]:
+        elif r.gebiedscode not in codes[r.niveau] and r.gebiedscode not in eerdere_codes:
             fouten.append(f"rij {rij}: gebiedscode {r.gebiedscode!r} bestaat niet als {r.niveau}")
         if r.indicator not in definities:
             fouten.append(f"rij {rij}: indicator {r.indicator!r} heeft geen definitie")
@@ -100,13 +115,43 @@ def laad_indicatoren(
             fouten.append(f"rij {rij}: peiljaar {r.peiljaar!r} is geen jaartal of 'onbekend'")
         if not r.bron.strip():
             fouten.append(f"rij {rij}: bron ontbreekt")
-    dubbel = tabel[tabel.duplicated(["gebiedscode", "indicator"], keep=False)]
-    if len(dubbel):
-        fouten.append("dubbele combinaties gebied/indicator: " + ", ".join(sorted(set(dubbel["gebiedscode"] + "/" + dubbel["indicator"]))))
     if fouten:
         raise DataFout(pad, "; ".join(fouten[:10]))
-    tabel = tabel.assign(waarde=tabel["waarde"].astype(float), afgeleid=False)
-    return tabel
+    return tabel[list(KOLOMMEN)]
+
+
+def actueel(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The newest figure per area and indicator ("onbekend" counts as oldest): what every page
+    shows unless the user picks a year."""
+    volgorde = tabel.assign(_jaar=_jaarsleutel(tabel["peiljaar"])).sort_values("_jaar", kind="stable")
+    return volgorde.drop_duplicates(["gebiedscode", "indicator"], keep="last").drop(columns="_jaar").sort_index()
+
+
+def in_jaar(tabel: pd.DataFrame, jaar: int) -> pd.DataFrame:
+    """The figures of one reference year (for the map's year choice)."""
+    return tabel[tabel["peiljaar"] == str(jaar)]
+
+
+def peiljaren(tabel: pd.DataFrame, indicator: str) -> list[int]:
+    """The reference years an indicator has figures for, oldest first."""
+    deel = tabel.loc[tabel["indicator"] == indicator, "peiljaar"]
+    return sorted({int(j) for j in deel if j.isdigit()})
+
+
+def verloop(tabel: pd.DataFrame, indicator: Indicator, code: str, terugval: str | None = None) -> pd.Series:
+    """The area's figure per reference year (index year, oldest first), from the same level as
+    :func:`waarden_per_gebied` would pick: the area's own figures, else (comparable indicators)
+    its ``terugval`` area's. Empty when no year has a figure; "onbekend" years are left out, as
+    they cannot be placed on a time line."""
+    deel = tabel[(tabel["indicator"] == indicator.id) & tabel["peiljaar"].str.isdigit()]
+    eigen = deel[deel["gebiedscode"] == code]
+    if eigen.empty and terugval is not None and indicator.vergelijkbaar:
+        eigen = deel[deel["gebiedscode"] == terugval]
+    return eigen.set_index(eigen["peiljaar"].astype(int))["waarde"].sort_index()
+
+
+def _jaarsleutel(peiljaren: pd.Series) -> pd.Series:
+    return peiljaren.where(peiljaren.str.isdigit(), "0000")
 
 
 def _is_getal(tekst: str) -> bool:
@@ -127,32 +172,49 @@ def _rij(code: str, niveau: str, indicator: str, waarde: float, eenheid: str, ja
 def met_afgeleide(
     tabel: pd.DataFrame, grenzen: Grenzen, programmagebieden: tuple[Programmagebied, ...], definities: dict[str, Indicator]
 ) -> pd.DataFrame:
-    """Add derived figures computed from source figures of the same year.
+    """Add derived figures computed from source figures of the same year (per reference year).
 
     - programme-area totals (inwoners, woningvoorraad, oppervlakte, dichtheid) where the
       programme area consists of whole wijken that have those figures, because CBS gives
       wijk figures and the programme area is not a CBS area;
-    - ``inwoners_per_woning`` for every area that has both inwoners and woningvoorraad
-      (programme areas included, hence the order).
+    - the ratios of :data:`VERHOUDINGEN` (inwoners per woning, age shares, bijstand per 1,000)
+      for every area that has both figures (programme areas included, hence the order).
     """
-    basis = pd.concat([tabel, pd.DataFrame(_programmagebied_totalen(tabel, grenzen, programmagebieden, definities))], ignore_index=True)
-    return pd.concat([basis, pd.DataFrame(_inwoners_per_woning(basis, definities))], ignore_index=True)
+    delen = []
+    for _, jaartabel in tabel.groupby("peiljaar", sort=True):
+        basis = pd.concat([jaartabel, pd.DataFrame(_programmagebied_totalen(jaartabel, grenzen, programmagebieden, definities))],
+                          ignore_index=True)
+        delen.append(pd.concat([basis, pd.DataFrame(_verhoudingen(basis, definities))], ignore_index=True))
+    return pd.concat(delen, ignore_index=True)
 
 
-def _inwoners_per_woning(tabel: pd.DataFrame, definities: dict[str, Indicator]) -> list[dict]:
+# Derived ratios: (indicator, numerator, denominator, factor, decimals). Each is computed only from
+# two source figures of the same area and year.
+VERHOUDINGEN = (
+    ("inwoners_per_woning", "inwoners", "woningvoorraad", 1, 2),
+    ("aandeel_0_tot_15", "inwoners_0_tot_15", "inwoners", 100, 1),
+    ("aandeel_65_plus", "inwoners_65_plus", "inwoners", 100, 1),
+    ("bijstand_per_1000_inwoners", "personen_bijstand", "inwoners", 1000, 1),
+)
+
+
+def _verhoudingen(tabel: pd.DataFrame, definities: dict[str, Indicator]) -> list[dict]:
     per = tabel.set_index(["gebiedscode", "indicator"])
     rijen = []
-    for code in sorted(set(tabel["gebiedscode"])):
-        if (code, "inwoners") not in per.index or (code, "woningvoorraad") not in per.index:
+    for indicator, teller, noemer, factor, decimalen in VERHOUDINGEN:
+        if indicator not in definities:
             continue
-        inwoners, woningen = per.loc[(code, "inwoners")], per.loc[(code, "woningvoorraad")]
-        if woningen["waarde"] <= 0:
-            continue
-        rijen.append(_rij(
-            code, inwoners["niveau"], "inwoners_per_woning", round(inwoners["waarde"] / woningen["waarde"], 2),
-            definities["inwoners_per_woning"].eenheid, inwoners["peiljaar"],
-            f"Afgeleid uit inwoners en woningvoorraad ({inwoners['bron']})", "",
-        ))
+        for code in sorted(set(tabel["gebiedscode"])):
+            if (code, teller) not in per.index or (code, noemer) not in per.index:
+                continue
+            boven, onder = per.loc[(code, teller)], per.loc[(code, noemer)]
+            if onder["waarde"] <= 0:
+                continue
+            rijen.append(_rij(
+                code, boven["niveau"], indicator, round(factor * boven["waarde"] / onder["waarde"], decimalen),
+                definities[indicator].eenheid, boven["peiljaar"],
+                f"Afgeleid uit {definities[teller].label.lower()} en {definities[noemer].label.lower()} ({boven['bron']})", "",
+            ))
     return rijen
 
 

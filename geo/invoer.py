@@ -57,6 +57,7 @@ from geo.beheer import (
     getal,
     valideer,
 )
+from geo.configuratie import CONFIG
 from geo.export import csv_bytes, gpkg_bytes, zonder_formulebeveiliging
 from geo.schema import GEMEENTE_CRS, WEB_CRS, DataFout
 
@@ -74,7 +75,7 @@ EXPORTFORMATEN = ("csv", "xlsx", "geojson", "gpkg")
 # ``periode`` or ``bron``, is read as a field instead).
 OVERGESLAGEN_KOLOMMEN = ("id", "versie", "verwijderd", "gewijzigd_op", "gewijzigd_door", "opgave_herkomst", "bron",
                          "bron_datum", "plaatsen", "periode")
-TITEL = "Sterk voor Noord — acties en meldingen van het wijkteam"
+TITEL = f"{CONFIG.programmanaam} — acties en meldingen van het wijkteam"
 BLAD = {"actie": "Acties", "hotspot": "Meldingen"}
 BRONBLAD = "Bronvermelding"  # the attribution sheet/table of an export: not data, never a warning
 

@@ -16,7 +16,8 @@ import pandas as pd
 from shapely.geometry import Point
 
 from geo.beheer import JAAR
-from geo.boundaries import DATA_DIR, Grenzen
+from geo.boundaries import Grenzen
+from geo.configuratie import CONFIG
 from geo.gebieden import Programmagebied
 from geo.schema import (
     OPGAVEN,
@@ -30,7 +31,7 @@ from geo.schema import (
     split_lijst,
 )
 
-MAP = DATA_DIR / "programma"
+MAP = CONFIG.programma_map
 
 
 @dataclass(frozen=True)

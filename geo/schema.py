@@ -12,11 +12,9 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-OPGAVEN: tuple[str, ...] = (
-    "Onderwijs en jeugd",
-    "Financiële zelfredzaamheid",
-    "Fijn en veilig wonen",
-)
+from geo.configuratie import CONFIG
+
+OPGAVEN: tuple[str, ...] = CONFIG.opgavenamen  # from the configuration file, in its order
 STATUSSEN: tuple[str, ...] = ("gestart", "gepland")
 NIVEAUS: tuple[str, ...] = ("buurt", "wijk", "gemeente", "programmagebied")
 ONBEKEND = "onbekend"

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.boundaries import DATA_DIR
+from geo.configuratie import CONFIG
 from geo.schema import OPGAVEN, DataFout, lees_csv, split_lijst
 
-MAP = DATA_DIR / "programma"
+MAP = CONFIG.programma_map
 
 SOORTEN: tuple[str, ...] = ("voorbereiding", "besluit", "bijeenkomst", "uitvoering", "mijlpaal")
 # bron: the source states it happened; afgeleid: a year worked out (reason in opmerking);

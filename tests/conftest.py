@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from app import settings as s
 from geo.bundel import Wijkdata, laad_wijkdata
 from geo.opslag import OPSLAG_OMGEVING
 
@@ -28,4 +27,4 @@ def testopslag(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def data() -> Wijkdata:
-    return laad_wijkdata(s.PROGRAMMA_CODE)
+    return laad_wijkdata()

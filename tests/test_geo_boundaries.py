@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from geo.boundaries import (
-    CBS_2024_GENERALISEERD,
-    laad_grenzen,
-    naar_web,
-    wijkcode_van_buurt,
-)
+from geo.boundaries import laad_grenzen, naar_web, wijkcode_van_buurt
+from geo.configuratie import CONFIG
 from geo.schema import DataFout
+from geo.snapshot import lees_snapshot
+
+BUNDEL = lees_snapshot(CONFIG.cbs_map).grensbron
 
 NOORD = ["BU19160200", "BU19160201", "BU19160600", "BU19160601", "BU19160602"]
 
@@ -54,7 +53,7 @@ def test_buurt_areas_roughly_cover_the_gemeente(data):
 
 
 def _kopie(tmp_path: Path, wijzig) -> Path:
-    bron = json.loads(CBS_2024_GENERALISEERD.buurten.read_text())
+    bron = json.loads(BUNDEL.buurten.read_text())
     wijzig(bron)
     pad = tmp_path / "buurten.geojson"
     pad.write_text(json.dumps(bron))
@@ -74,11 +73,11 @@ def _kopie(tmp_path: Path, wijzig) -> Path:
 )
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")
 def test_broken_boundary_file_gives_dutch_message(tmp_path, wijzig, melding):
-    bron = replace(CBS_2024_GENERALISEERD, buurten=_kopie(tmp_path, wijzig))
+    bron = replace(BUNDEL, buurten=_kopie(tmp_path, wijzig))
     with pytest.raises(DataFout, match=melding):
         laad_grenzen(bron)
 
 
 def test_missing_file_is_reported(tmp_path):
     with pytest.raises(DataFout, match="ontbreekt"):
-        laad_grenzen(replace(CBS_2024_GENERALISEERD, wijken=tmp_path / "weg.geojson"))
+        laad_grenzen(replace(BUNDEL, wijken=tmp_path / "weg.geojson"))

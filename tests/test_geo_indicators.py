@@ -8,14 +8,14 @@ import shutil
 import pandas as pd
 import pytest
 
-from geo.boundaries import DATA_DIR
+from geo.configuratie import CONFIG
 from geo.indicators import INDICATOREN, gebiedsprofiel, kaartwaarden, laad_indicatoren
 from geo.schema import DataFout
 
 
 def test_cbs_rows_match_the_bundled_kerncijfers(data):
     """The tidy table must repeat the CBS file exactly (no retyping errors)."""
-    cbs = pd.read_csv(DATA_DIR / "cbs" / "kerncijfers_2024_gm1916.csv").set_index("Codering_3")
+    cbs = pd.read_csv(CONFIG.cbs_map / "kerncijfers_2024_gm1916.csv").set_index("Codering_3")
     kolom = {"inwoners": "AantalInwoners_5", "bevolkingsdichtheid": "Bevolkingsdichtheid_34",
              "woningvoorraad": "Woningvoorraad_35", "oppervlakte_land": "OppervlakteLand_123",
              "oppervlakte_totaal": "OppervlakteTotaal_122"}
@@ -90,4 +90,4 @@ def test_invalid_indicator_rows_are_refused(tmp_path, data, regel, melding):
     with pad.open("a", encoding="utf-8") as f:
         f.write(regel + "\n")
     with pytest.raises(DataFout, match=melding):
-        laad_indicatoren(data.grenzen, (data.programmagebied,), data.definities, pad)
+        laad_indicatoren(data.grenzen, (data.programmagebied,), data.definities, (data.snapshot.kerncijfers, pad))

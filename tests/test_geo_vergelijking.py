@@ -53,7 +53,11 @@ def test_totals_are_never_compared_with_the_gemeente_total():
 def test_definitions_say_which_figures_compare(data):
     vergelijkbaar = {i for i, d in data.definities.items() if d.vergelijkbaar}
     assert vergelijkbaar == {"kinderen_sociaal_minimum", "bijstand_langer_dan_jaar", "bevolkingsdichtheid", "inwoners_per_woning",
-                            "meldingen_per_1000_inwoners"}
+                            "meldingen_per_1000_inwoners", "gemiddelde_huishoudensgrootte", "aandeel_0_tot_15",
+                            "aandeel_65_plus", "woz_waarde", "inkomen_per_inwoner", "huishoudens_laag_inkomen",
+                            "huishoudens_sociaal_minimum", "bijstand_per_1000_inwoners"}
+    # counts never compare: a buurt total is not a gemeente total
+    assert not {"inwoners", "huishoudens", "personen_bijstand", "inwoners_0_tot_15"} & vergelijkbaar
     # a share of the gemeente total is a percentage, yet not comparable with the gemeente
     assert not data.definities["aandeel_bijstand_gemeente"].vergelijkbaar
 

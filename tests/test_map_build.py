@@ -78,7 +78,7 @@ def test_view_fits_leidschendam_noord_closer_than_gemeente(data):
 
 def _keuze(data, opgaven=OPGAVEN, statussen=STATUSSEN, acties=True, hotspots=True):
     return Kaartkeuze(tuple(opgaven), tuple(statussen), data.definities["bevolkingsdichtheid"], acties, hotspots, False,
-                      s.BEELD_NOORD, (2000, 2100))
+                      s.BEELD_NOORD, (2000, 2100), None)
 
 
 @pytest.mark.parametrize("opgave", OPGAVEN)

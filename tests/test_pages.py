@@ -78,12 +78,15 @@ def test_choosing_a_buurt_shows_its_figures_against_the_gemeente():
     assert profiel.loc["Inwoners", "Dit gebied"] == "onbekend"  # a wijk total is no buurt total
 
 
-def test_bronnen_page_lists_sources_and_figures():
+def test_bronnen_page_lists_sources_and_figures(data):
     at = _app().run()
     at.switch_page(s.PAGINA_BRONNEN.bestand).run()
     tekst = " ".join(m.value for m in at.markdown)
     assert "CC-BY 4.0" in tekst and "Beperkingen" in tekst
-    assert len(at.dataframe) == 2
+    assert "grenzen van 2024 (vereenvoudigde grenzen" in tekst  # which snapshot is active
+    herkomst, cijfers, _ = (d.value for d in at.dataframe)
+    assert set(herkomst["Tabel"]) == {"—", "85984NED"} and set(herkomst["Licentie"]) == {"CC-BY 4.0"}
+    assert len(cijfers) == len(data.reeksen)
 
 
 def test_broken_data_gives_a_dutch_message_not_a_traceback():

@@ -7,8 +7,8 @@ from app import settings as s
 from app.data import wijkdata
 
 st.title("Buurtprofiel")
-st.caption("Elk cijfer van een gebied naast het gemiddelde van de gemeente Leidschendam-Voorburg, "
-           "het doel van Sterk voor Noord voor 2041.")
+st.caption(f"Elk cijfer van een gebied naast het gemiddelde van de gemeente {s.GEMEENTE_NAAM}, "
+           f"het doel van {s.PROGRAMMA_NAAM} voor {s.DOELJAAR}.")
 data = wijkdata()
 parameters = profiel_view.url_parameters(data)
 url_state.herstel(s.PAGINA_PROFIEL.pad, parameters)

@@ -12,14 +12,14 @@ from geo.classify import natuurlijke_grenzen
 from geo.indicators import kaartwaarden
 
 st.title(s.PAGINA_KAART.koptekst)
-st.caption("Leidschendam-Noord (Prinsenhof, De Heuvel, Amstelwijk) tegenover de gemeente Leidschendam-Voorburg.")
+st.caption(s.KAART_ONDERSCHRIFT)
 
 data = wijkdata()
 jaartallen = filters.periodejaren(data, date.today().year)  # once per run: it reads every overlast item
 parameters = filters.url_parameters(data, jaartallen)
 url_state.herstel(s.PAGINA_KAART.pad, parameters)
 keuze = filters.toon(data, jaartallen)
-kw = kaartwaarden(data.indicatoren, data.grenzen.buurten, keuze.indicator)
+kw = kaartwaarden(filters.cijfers(data, keuze), data.grenzen.buurten, keuze.indicator)
 klassen = natuurlijke_grenzen(kw.waarden["waarde"].tolist())
 items = map_view.gefilterde_items(data, keuze)
 
@@ -30,8 +30,8 @@ with kaart_kolom:
     if items.empty:
         st.warning(items_table.leeg_bericht(keuze))
     st.caption(
-        f"Grenzen: {data.grenzen.bron.bron}, CC-BY 4.0. Vereenvoudigde grenzen (4 tot 20 hoekpunten per buurt, "
-        "bron in EPSG:28992, voor de webkaart omgerekend naar WGS84): geschikt voor een overzicht, niet voor straatniveau."
+        f"Grenzen: {data.grenzen.bron.bron}, CC-BY 4.0; {data.grenzen.bron.precisie} (bron in EPSG:28992, voor de "
+        "webkaart omgerekend naar WGS84)."
     )
 with paneel_kolom:
     st.html(LEGENDA_CSS + indicator_legenda(kw, klassen) + symbool_legenda())

@@ -9,7 +9,7 @@ from app import settings as s
 from app.data import wijkdata
 
 st.title("Raadsoverzicht")
-st.caption("Alle buurten tegenover het gemiddelde van de gemeente Leidschendam-Voorburg; Leidschendam-Noord "
+st.caption(f"Alle buurten tegenover het gemiddelde van de gemeente {s.GEMEENTE_NAAM}; {s.GEBIED_NAAM} "
            "gemarkeerd. Afdrukken (Ctrl+P) geeft een A4 liggend; 'Download als PDF' maakt een rapport.")
 data = wijkdata()
 parameters = raad_view.url_parameters()
