@@ -59,5 +59,5 @@ def toon(items: pd.DataFrame, keuze: Kaartkeuze) -> None:
         "Lijst downloaden (CSV)",
         csv_bytes(tabel, [f"{s.PROGRAMMA_NAAM}: acties en overlast op de kaart, {date.today():%d-%m-%Y}. "
                           "De bron staat per rij; meldingen van het wijkteam komen uit de wijkkaart."]),
-        file_name="sterk-voor-noord-acties-overlast.csv", mime="text/csv", key="kaart_lijst_csv",
+        file_name=f"{s.BESTANDSNAAM}-acties-overlast.csv", mime="text/csv", key="kaart_lijst_csv",
     )

@@ -142,7 +142,7 @@ def _opgave(data: Wijkdata, opgave: str, acties: pd.DataFrame) -> Stap:
     return Stap(
         titel=opgave,
         ondertitel=info["ambitie"],
-        regels=tuple(f"Aandachtspunt (werksessie 21 april 2022): {p}" for p in split_lijst(info["aandachtspunten"])),
+        regels=tuple(f"{s.AANDACHTSPUNT}: {p}" for p in split_lijst(info["aandachtspunten"])),
         kerncijfers=cijfers,
         kaart=kaart,
         kaart_alt=f"Kaart van {s.GEBIED_NAAM}: {ind.label} per buurt, met de {len(eigen)} symbolen van de acties.",
@@ -165,8 +165,7 @@ def _overlast(data: Wijkdata) -> Stap:
     })
     return Stap(
         titel="Overlast: waar de wijk last van heeft",
-        ondertitel="Meeuwen- en rattenoverlast, drugs en de omgeving van de Koreaanse kerk (werksessie 21 april 2022); "
-                   "grofvuil (afvalproblemen, acties 2022).",
+        ondertitel=s.OVERLAST_TEKST or f"{', '.join(dict.fromkeys(hotspots['naam']))}.",
         kaart=kaart,
         symbolen_uitleg=SYMBOLEN_UITLEG,
         kaart_alt=f"Kaart van {s.GEBIED_NAAM} met {len(hotspots)} overlastthema's; de meeste zonder bekende plek.",

@@ -152,7 +152,7 @@ def toon(stappen_: list[Stap]) -> None:
                        disabled=nummer == aantal, type="primary")
     kolommen[4].button("Einde", key="dia_einde", on_click=_ga_naar, args=(aantal,), disabled=nummer == aantal)
     kolommen[5].download_button("Download als PDF (alle stappen)", lambda: presentatie_pdf(stappen_, date.today()),
-                                "sterk-voor-noord-presentatie.pdf", "application/pdf", key="dia_pdf", on_click="ignore")
+                                f"{s.BESTANDSNAAM}-presentatie.pdf", "application/pdf", key="dia_pdf", on_click="ignore")
     kolommen[6].page_link(s.PAGINA_KAART.bestand, label="Sluiten")
     st.html(dia_html(stappen_[nummer - 1], nummer, aantal))
     st.caption("Toetsen: PageDown, pijl rechts of spatie = volgende; PageUp of pijl links = vorige; Home/End = begin/einde.")

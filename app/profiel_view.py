@@ -118,5 +118,5 @@ def toon_download(data: Wijkdata, code: str, tabel: pd.DataFrame) -> None:
     st.download_button(
         "Profiel downloaden (CSV)",
         lambda: export.csv_bytes(tabel.rename(columns={GEBIED: f"{data.gebieden.at[code, 'naam']} (dit gebied)"}), regels),
-        f"sterk-voor-noord-profiel-{code}.csv", "text/csv", key="profiel_csv", on_click="ignore",
+        f"{s.BESTANDSNAAM}-profiel-{code}.csv", "text/csv", key="profiel_csv", on_click="ignore",
     )

@@ -44,10 +44,13 @@ def toon_tijdlijn(data: Wijkdata) -> None:
     st.subheader("Tijdlijn")
     st.html(als_afbeelding(
         tijdlijn_svg(gebeurtenissen, breedte=1200, acties=actiebanen(data)),
-        f"Tijdlijn tot {s.DOELJAAR} met besluiten en mijlpalen en per opgave de acties van 2022; de tabel eronder geeft alles als tekst.",
+        f"Tijdlijn {gebeurtenissen['begin'].min():%Y} tot {s.DOELJAAR} met besluiten en mijlpalen en per opgave de "
+        "acties; de tabel eronder geeft alles als tekst.",
     ))
+    laatste = gebeurtenissen.loc[gebeurtenissen["begin"].dt.year < s.DOELJAAR, "begin"].max()
     st.caption("Benoemd zijn besluiten en mijlpalen; de andere punten (voorbereiding, bijeenkomsten, uitvoering) staan "
-               "in de tabel. De balken per opgave tellen de acties die de bronnen voor 2022 noemen. Na 2024 is de as ingekort tot 2041.")
+               f"in de tabel. De balken per opgave tellen de acties die de bronnen per jaar noemen. Na {laatste:%Y} is de as "
+               f"ingekort tot {s.DOELJAAR}.")
     soorten = st.pills("Soort", sorted(set(gebeurtenissen["soort"])), selection_mode="multi", key="programma_soorten",
                        default=sorted(set(gebeurtenissen["soort"])))
     opgave = st.selectbox("Opgave", ["alle", *OPGAVEN], key="programma_opgave")

@@ -119,7 +119,7 @@ def toon_acties(ov: Raadsoverzicht) -> None:
 
 def toon_downloads(data: Wijkdata, ov: Raadsoverzicht, vandaag: date) -> None:
     """Table as CSV/Excel, map data as GeoJSON/GeoPackage, the overview as PDF; all with sources."""
-    naam = f"sterk-voor-noord-raadsoverzicht-{ov.niveau}en"
+    naam = f"{s.BESTANDSNAAM}-raadsoverzicht-{ov.niveau}en"
     knoppen = st.columns(5)
     # Every file, and the wide table under it, is made only when its button is clicked, not on every rerun.
 

@@ -20,7 +20,10 @@ PROGRAMMA_TITEL = f"{PROGRAMMA_NAAM} {CONFIG.periode}"
 DOELJAAR = CONFIG.doeljaar
 # Timeline events whose title holds one of these open the presentation; the first is the key agreement.
 MIJLPALEN: tuple[str, ...] = tuple(CONFIG.teksten.get("mijlpalen", ()))
+BESTANDSNAAM = CONFIG.bestandsnaam  # stem of every download's file name
 KAART_ONDERSCHRIFT = CONFIG.tekst("kaart")
+AANDACHTSPUNT = CONFIG.tekst("aandachtspunten") or "Aandachtspunt"
+OVERLAST_TEKST = CONFIG.tekst("overlast")
 DOEL_TEKST = CONFIG.tekst("doel")
 AFSLUITING_TITEL = CONFIG.tekst("afsluiting_titel") or f"Samen verder met {PROGRAMMA_NAAM}"
 AFSLUITING_TEKST = " ".join(t for t in (CONFIG.tekst("afsluiting"), CONFIG.contact and f"Vragen: {CONFIG.contact}") if t)
@@ -98,7 +101,7 @@ LABEL_PERIODE_TOT = "tot en met"
 LABEL_ACHTERGROND = "Achtergrondkaart (PDOK, alleen online)"
 BEELD_NOORD = GEBIED_NAAM
 BEELD_GEMEENTE = "Hele gemeente"
-BEELD_URL = {"noord": BEELD_NOORD, "gemeente": BEELD_GEMEENTE}
+BEELD_URL = {CONFIG.gebied_url: BEELD_NOORD, "gemeente": BEELD_GEMEENTE}
 
 # Defaults: the view opens on the programme's headline figure and every opgave.
 STANDAARD_OPGAVEN: tuple[str, ...] = CONFIG.opgavenamen
@@ -146,12 +149,14 @@ SYMBOLEN_PER_RIJ = 6
 
 ACHTERGROND_URL = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png"
 ACHTERGROND_ATTRIBUTIE = "Achtergrond: © Kadaster, BRT-Achtergrondkaart (PDOK)"
-DATA_ATTRIBUTIE = "Grenzen: CBS / Kadaster (PDOK), Wijk- en Buurtkaart 2024, CC-BY 4.0"
 
 # The PDF font family name (fpdf2); SVG text names it first so the PDF draws SVG text with it
 # (the core fonts lack "–" and "…"), browsers fall back to their sans-serif.
 LETTERTYPE = "Noto"
 SVG_LETTERTYPE = f"{LETTERTYPE}, sans-serif"
+
+# The year is in every caption and PDF next to the map (it follows the active CBS snapshot).
+DATA_ATTRIBUTIE = "Grenzen: CBS / Kadaster (PDOK), Wijk- en Buurtkaart, CC-BY 4.0"
 
 # Offline front-end assets served by Streamlit from ./static at /app/static/.
 STATIC_URL = "/app/static"

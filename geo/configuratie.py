@@ -46,6 +46,8 @@ class Configuratie:
     doeljaar: int
     programmacode: str  # the programme area in <programma>/gebieden.csv
     gebiedsnaam: str
+    gebied_url: str  # the programme-area view in shared links (?beeld=…)
+    overlast_opgave: str  # the opgave overlast belongs to
     contact: str
     teksten: dict[str, Any]
     opgaven: tuple[Opgave, ...]
@@ -59,6 +61,11 @@ class Configuratie:
     cbs_map: Path
     ververs_map: Path
     uitleg: Path | None  # markdown about the data, shown on the 'Over de gegevens' page
+
+    @property
+    def bestandsnaam(self) -> str:
+        """The programme name as a file-name stem: 'sterk-voor-noord' (downloads, store folder)."""
+        return re.sub(r"[^a-z0-9]+", "-", self.programmanaam.lower()).strip("-") or "wijkkaart"
 
     @property
     def opgavenamen(self) -> tuple[str, ...]:
@@ -106,6 +113,9 @@ def _configuratie(pad: Path, ruw: dict[str, Any]) -> Configuratie:
     vreemd = (set(presentatie.get("kaart", {})) | set(kerncijfers)) - {o.naam for o in opgaven}
     if vreemd:
         raise ConfiguratieFout(f"{pad.name}: presentatie noemt onbekende opgaven: {', '.join(sorted(vreemd))}.")
+    overlast_opgave = programma.get("overlast_opgave", opgaven[-1].naam)
+    if overlast_opgave not in {o.naam for o in opgaven}:
+        raise ConfiguratieFout(f"{pad.name}: overlast_opgave {overlast_opgave!r} is geen van de opgaven.")
     map_ = pad.parent
     return Configuratie(
         bestand=pad,
@@ -116,6 +126,8 @@ def _configuratie(pad: Path, ruw: dict[str, Any]) -> Configuratie:
         doeljaar=int(programma["doeljaar"]),
         programmacode=programma["gebiedscode"],
         gebiedsnaam=programma["gebiedsnaam"],
+        gebied_url=programma.get("url", "programmagebied"),
+        overlast_opgave=overlast_opgave,
         contact=programma.get("contact", ""),
         teksten=dict(ruw.get("teksten", {})),
         opgaven=opgaven,

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.beheer import SOORT_ACTIE, TABEL
+from geo.configuratie import CONFIG
 from geo.schema import TIJDZONE
 
 OPSLAG_OMGEVING = "WIJKKAART_OPSLAG"  # environment variable with the store's path
@@ -47,7 +48,7 @@ def standaard_pad() -> Path:
     """``$WIJKKAART_OPSLAG``, else a file in the user's data folder: never inside the git clone."""
     gekozen = os.environ.get(OPSLAG_OMGEVING)
     basis = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return Path(gekozen) if gekozen else basis / "sterk-voor-noord" / "wijkkaart.sqlite"
+    return Path(gekozen) if gekozen else basis / CONFIG.bestandsnaam / "wijkkaart.sqlite"
 
 
 class OpslagFout(RuntimeError):

@@ -61,7 +61,7 @@ OPTIONEEL = {"acties": ("lon", "lat", "bron_omschrijving"), "hotspots": ("datum"
 BOVENRAND_NIVEAUS = ("programmagebied", "gemeente")
 
 # Hotspots in the seeds all belong to this opgave ("Aanpak meeuwen- en rattenoverlast, ...").
-HOTSPOT_OPGAVE = "Fijn en veilig wonen"
+HOTSPOT_OPGAVE = CONFIG.overlast_opgave
 
 
 def _lees(pad: Path, soort: str) -> pd.DataFrame:

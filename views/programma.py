@@ -7,7 +7,7 @@ from app import settings as s
 from app.data import wijkdata
 
 st.title(s.PAGINA_PROGRAMMA.koptekst)
-st.caption("Van startnotitie tot het doel in 2041: besluiten, bijeenkomsten en uitvoering, de organisatie en het "
+st.caption(f"Van startnotitie tot het doel in {s.DOELJAAR}: besluiten, bijeenkomsten en uitvoering, de organisatie en het "
            "budget. Elke regel noemt zijn bron; een jaartal dat de bron niet geeft, is als afgeleid gemarkeerd.")
 url_state.herstel(s.PAGINA_PROGRAMMA.pad, [])
 data = wijkdata()
