@@ -185,6 +185,7 @@ def _symbool(item: pd.Series, anker: list[float]) -> dict:
         ("Partners", item["partners"] or "onbekend") if item["soort"] == "actie" else None,
         ("Locatie", f"{item['precisie']}: getoond in {item['gebiedsnaam']}"),
         ("Plek", f"{item['plaats']} — {item['adres']}") if item["plaats"] else None,
+        ("Coördinaten", item["plek_herkomst"]) if item.get("plek_herkomst") else None,
         ("Bron", item["bron"]),
     ]
     return {

@@ -19,8 +19,8 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.schema import WEB_CRS, DataFout
 
-BUURTCODE = re.compile(r"^BU\d{8}$")
-WIJKCODE = re.compile(r"^WK\d{6}$")
+BUURTCODE = re.compile(r"^BU\d{4}[0-9A-Z]{4}$")  # CBS uses capitals in large gemeenten: BU0363AF09
+WIJKCODE = re.compile(r"^WK\d{4}[0-9A-Z]{2}$")
 GEMEENTECODE = re.compile(r"^GM\d{4}$")
 
 

@@ -12,16 +12,16 @@ import pandas as pd
 
 from geo.beheer import Gebiedscontext
 from geo.boundaries import Grenzen, laad_grenzen, naar_web
-from geo.configuratie import CONFIG, Configuratie
+from geo.configuratie import CONFIG
 from geo.gebieden import Programmagebied, gebieden_tabel, laad_programmagebieden
 from geo.indicators import (
     Indicator,
     actueel,
-    peiljaren,
     kaartbare_indicatoren,
     laad_definities,
     laad_indicatoren,
     met_afgeleide,
+    peiljaren,
 )
 from geo.meldingen import INDICATOR as MELDINGEN_INDICATOR
 from geo.meldingen import per_1000_inwoners
@@ -52,10 +52,11 @@ class Wijkdata:
     revisie: int = 0  # the store revision the acties and meldingen come from; 0: the bundled files
 
 
-def laad_wijkdata(config: Configuratie = CONFIG, snapshotmap: Path | None = None) -> Wijkdata:
-    """Load the active CBS snapshot (or ``snapshotmap``, a candidate being checked) and the
-    programme's files; raises :class:`geo.schema.DataFout` with a Dutch message. The map draws the
-    newest boundary year; figures of older years feed the trends."""
+def laad_wijkdata(snapshotmap: Path | None = None) -> Wijkdata:
+    """Load the active CBS snapshot (or ``snapshotmap``, a candidate being checked) and the files of
+    this process's configuration; raises :class:`geo.schema.DataFout` with a Dutch message. The map
+    draws the newest boundary year; figures of older years feed the trends."""
+    config = CONFIG
     snapshot = lees_snapshot(snapshotmap or actieve_snapshotmap(config.cbs_map, config.ververs_map))
     grenzen = laad_grenzen(snapshot.grensbron)
     eerder = frozenset().union(*(

@@ -180,10 +180,12 @@ class _Plaatser:
     def locatie(self, plek: str, r: dict) -> dict:
         """The item's own point, a place's source coordinates, else the anchor of the area."""
         adres, gebiedscode = (self.plaatsen.loc[plek, "address"] if plek else ""), r["gebiedscode"]
+        herkomst = ""  # where a place's point comes from (a source, the wijkteam, geocoding)
         if not plek and r["lon"] and r["lat"]:
             (lon, lat), gebied, precisie = (float(r["lon"]), float(r["lat"])), gebiedscode, PRECISIE_EXACT
         elif plek in self.coords:
             (lon, lat), gebied, precisie = self.coords[plek], gebiedscode, PRECISIE_EXACT
+            herkomst = self.plaatsen.loc[plek, "coord_source"]
         else:
             gebied = self.gebied_van_plaats.get(plek, gebiedscode)
             lon, lat = self.ankers.loc[gebied].x, self.ankers.loc[gebied].y
@@ -192,6 +194,7 @@ class _Plaatser:
         return {
             "plaats": self.plaatsen.loc[plek, "name"] if plek else "",
             "adres": adres,
+            "plek_herkomst": herkomst,
             "gebiedscode": gebied,
             "gebiedsnaam": self.gebieden.loc[gebied, "naam"],
             "precisie": precisie,

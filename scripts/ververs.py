@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     meld(f"Verversen voor {CONFIG.gemeentenaam} ({CONFIG.gemeentecode}), jaren {', '.join(map(str, jaren))}.")
     try:
         controleer_verbinding()
-        map_ = ververs(CONFIG, jaren, WebOphaler(), meld, datetime.now(UTC), standaard_pad(),
+        map_ = ververs(jaren, WebOphaler(), meld, datetime.now(UTC), standaard_pad(),
                        geocoderen=not args.zonder_geocodering)
     except VerversFout as fout:
         print(f"Verversen mislukt: {fout}", file=sys.stderr)

@@ -20,22 +20,27 @@ from pathlib import Path
 import pandas as pd
 
 from geo.bundel import laad_wijkdata, met_bewerkbaar
-from geo.configuratie import Configuratie
+from geo.configuratie import CONFIG, Configuratie
 from geo.indicators import KOLOMMEN
 from geo.opslag import BEWERKBAAR, Opslag, OpslagFout
 from geo.programma import lees_bewerkbaar
 from geo.schema import DataFout
-from geo.snapshot import GEOCODERING_KOLOMMEN, MANIFEST, Herkomst, activeer, lees_snapshot
+from geo.snapshot import (
+    GEOCODERING_KOLOMMEN,
+    MANIFEST,
+    Herkomst,
+    activeer,
+    lees_snapshot,
+)
 from geo.ververs.cbs_kerncijfers import kerncijfers_van_jaar
 from geo.ververs.locatieserver import geocodeer
 from geo.ververs.pdok_grenzen import grenzen_van_jaar
-from geo.ververs.web import Ophaler, VerversFout
+from geo.ververs.web import Bronvermelding, Ophaler, VerversFout
 
 Voortgang = Callable[[str], None]
 
 
 def ververs(
-    config: Configuratie,
     jaren: Sequence[int],
     ophaler: Ophaler,
     voortgang: Voortgang,
@@ -43,7 +48,10 @@ def ververs(
     opslag: Path | None = None,
     geocoderen: bool = True,
 ) -> Path:
-    """Refresh the CBS data of ``config``'s gemeente for ``jaren``; returns the new snapshot folder.
+    """Refresh the CBS data of the configured gemeente for ``jaren``; returns the new snapshot folder.
+
+    Always for this process's configuration (:data:`geo.configuratie.CONFIG`): the check loads the
+    candidate exactly as the app of that configuration would.
 
     ``opslag`` is the wijkteam's store: its places without coordinates are geocoded (read only;
     the result lives in the snapshot, see :func:`geo.snapshot.met_geocodering`).
@@ -51,6 +59,7 @@ def ververs(
     """
     if not jaren:
         raise VerversFout("Geef minstens één jaar.")
+    config = CONFIG
     doel = config.ververs_map
     doel.mkdir(parents=True, exist_ok=True)
     naam = f"{nu:%Y%m%d-%H%M%S}-{config.gemeentecode}"
@@ -62,7 +71,7 @@ def ververs(
         _schrijf(tijdelijk, config, sorted(set(jaren)), ophaler, voortgang, nu, bewerkbaar["plaatsen"], geocoderen)
         voortgang("Controleren: de nieuwe gegevens laden zoals de app ze laadt…")
         try:
-            met_bewerkbaar(laad_wijkdata(config, tijdelijk), bewerkbaar, nu.date())
+            met_bewerkbaar(laad_wijkdata(tijdelijk), bewerkbaar, nu.date())
         except DataFout as fout:
             raise VerversFout(f"De gedownloade gegevens zijn afgekeurd: {fout}. Er is niets veranderd.") from None
         tijdelijk.rename(doel / naam)
@@ -111,12 +120,12 @@ def _schrijf(map_: Path, config: Configuratie, jaren: list[int], ophaler: Ophale
     lees_snapshot(map_)  # the manifest itself is well-formed
 
 
-def _herkomst(bron: Herkomst, opgehaald: str) -> Herkomst:
+def _herkomst(bron: Bronvermelding, opgehaald: str) -> Herkomst:
     return Herkomst(bron.wat, bron.url, bron.tabel, opgehaald, bron.licentie)
 
 
 def _geocodeer(ophaler: Ophaler, config: Configuratie, plaatsen: pd.DataFrame, voortgang: Voortgang,
-               opgehaald: str) -> tuple[pd.DataFrame, Herkomst | None]:
+               opgehaald: str) -> tuple[pd.DataFrame, Bronvermelding | None]:
     """Geocode the places that have an address but no coordinates; a miss stays without a point."""
     open_ = plaatsen[(plaatsen["lat"].str.strip() == "") & (plaatsen["lon"].str.strip() == "")
                      & (plaatsen["address"].str.strip() != "")]

@@ -46,10 +46,16 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.boundaries import GEMEENTECODE
 from geo.schema import GEMEENTE_CRS
-from geo.ververs.web import Bronvermelding, Ophaler, Voortgang, VerversFout, getal
+from geo.ververs.web import (
+    PDOK_HOST,
+    Bronvermelding,
+    Ophaler,
+    VerversFout,
+    Voortgang,
+    aantal,
+)
 
-BASIS = "https://api.pdok.nl/cbs/wijken-en-buurten-{jaar}/ogc/v1"
-HOST = "api.pdok.nl"
+BASIS = f"https://{PDOK_HOST}/cbs/wijken-en-buurten-{{jaar}}/ogc/v1"
 RD = "http://www.opengis.net/def/crs/EPSG/0/28992"
 PER_PAGINA = 1000  # PDOK's maximum per request
 LICENTIE = "CC-BY 4.0"
@@ -95,18 +101,20 @@ def herkomst_grenzen(jaar: int) -> Bronvermelding:
 
 
 def grenzen_van_jaar(ophaler: Ophaler, gemeentecode: str, jaar: int,
-                     voortgang: Voortgang) -> dict[str, gpd.GeoDataFrame]:
-    """Buurten, wijken and gemeente of ``gemeentecode`` in ``jaar``: land only, EPSG:28992.
+                     voortgang: Voortgang) -> tuple[dict[str, gpd.GeoDataFrame], Bronvermelding]:
+    """Buurten, wijken and gemeente of ``gemeentecode`` in ``jaar`` (land only, EPSG:28992), and
+    where they came from.
 
     Keys ``buurten``, ``wijken``, ``gemeente``; each frame has exactly ``statcode``, ``statnaam``
     and ``geometry``, one row per area, sorted by code.
     """
     if not GEMEENTECODE.match(gemeentecode):
         raise VerversFout(f"Ongeldige gemeentecode {gemeentecode!r}: verwacht GM gevolgd door vier cijfers.")
-    return {
+    gebieden = {
         niveau.sleutel: _gebieden(_features(ophaler, niveau, gemeentecode, jaar, voortgang), niveau, gemeentecode, jaar)
         for niveau in NIVEAUS
     }
+    return gebieden, herkomst_grenzen(jaar)
 
 
 def _features(ophaler: Ophaler, niveau: Niveau, gemeentecode: str, jaar: int,
@@ -124,7 +132,7 @@ def _features(ophaler: Ophaler, niveau: Niveau, gemeentecode: str, jaar: int,
                               f"FeatureCollection ({url}).")
         features.extend(pagina)
         gezien.add(url)
-        voortgang(f"Grenzen {jaar}, {niveau.sleutel}: pagina {len(gezien)}, {getal(len(features))} objecten")
+        voortgang(f"Grenzen {jaar}, {niveau.sleutel}: pagina {len(gezien)}, {aantal(len(features), 'object', 'objecten')}")
         url, params = _volgende(antwoord), None
         if url in gezien:
             raise VerversFout(f"Grenzen {jaar}, {niveau.sleutel}: PDOK verwijst opnieuw naar een al opgehaalde "

@@ -21,6 +21,9 @@ import requests
 Voortgang = Callable[[str], None]  # receives one Dutch progress line at a time
 
 HTTPS_POORT = 443
+PDOK_HOST = "api.pdok.nl"  # boundaries and the Locatieserver
+CBS_HOST = "opendata.cbs.nl"  # kerncijfers
+HOSTS = (PDOK_HOST, CBS_HOST)  # every host a refresh needs
 
 
 class VerversFout(Exception):
@@ -88,7 +91,7 @@ class WebOphaler:
         raise VerversFout(f"{verzoek} lukte niet na {self.pogingen} pogingen: {reden}.")
 
 
-def controleer_verbinding(hosts: Iterable[str], wachttijd: float = 3.0) -> None:
+def controleer_verbinding(hosts: Iterable[str] = HOSTS, wachttijd: float = 3.0) -> None:
     """Fail fast and clearly when offline, before anything is downloaded or changed.
 
     Each host must resolve and accept a TCP connection on port 443. Why threads: name resolution
@@ -118,9 +121,9 @@ def controleer_verbinding(hosts: Iterable[str], wachttijd: float = 3.0) -> None:
             raise VerversFout(f"Geen internetverbinding: {host} is niet bereikbaar. Er is niets veranderd.")
 
 
-def getal(aantal: int) -> str:
-    """A count the Dutch way (1.000), for progress lines."""
-    return f"{aantal:,}".replace(",", ".")
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """A count the Dutch way for progress lines: "1 object", "1.000 objecten"."""
+    return f"{n:,}".replace(",", ".") + " " + (enkelvoud if n == 1 else meervoud)
 
 
 def _volledige_url(url: str, params: Mapping[str, str] | None) -> str:
