@@ -2,8 +2,12 @@
 
 import streamlit as st
 
-from app import settings as s
-from app import stijl
+try:
+    from app import settings as s
+except ValueError as fout:  # geo.configuratie.ConfiguratieFout: a broken configuration file, Dutch message
+    st.error(f"De wijkkaart kan niet starten. {fout}")
+    st.stop()
+from app import stijl  # noqa: E402
 
 # No material page_icon: Streamlit fetches those favicons from the internet.
 st.set_page_config(page_title=s.APP_TITEL, layout="wide")

@@ -1,6 +1,7 @@
 """Access to the data: the bundled files once per server process, the wijkteam's store per change.
 
-The boundaries and figures never change while the app runs and are shared read-only. Acties,
+The CBS snapshot and programme files are shared read-only, once per snapshot: a refresh
+(scripts/ververs.py) switches ``HUIDIG``, and the next interaction loads the new snapshot. Acties,
 meldingen and places come from the store (:mod:`geo.opslag`): each rerun asks its revision
 number (one small query) and rebuilds the items only when someone saved a change, so an edit
 shows on every user's map at their next interaction.
@@ -15,14 +16,18 @@ import streamlit as st
 
 from app.formats import markdown_veilig
 from geo.bundel import Wijkdata, laad_wijkdata, met_bewerkbaar
+from geo.configuratie import CONFIG
 from geo.opslag import BEWERKBAAR, Opslag, OpslagFout, standaard_pad
 from geo.programma import lees_bewerkbaar
 from geo.schema import DataFout
+from geo.snapshot import actieve_snapshotmap
 
 
-@st.cache_resource(show_spinner="Gegevens laden…")
-def _gedeelde_wijkdata() -> Wijkdata:
-    return laad_wijkdata()
+@st.cache_resource(show_spinner="Gegevens laden…", max_entries=2)
+def _gedeelde_wijkdata(snapshotmap: str) -> Wijkdata:
+    """The CBS snapshot and programme files, once per process and snapshot: after a refresh the
+    next interaction of every user loads the new snapshot (the old one leaves the cache)."""
+    return laad_wijkdata(Path(snapshotmap))
 
 
 @st.cache_resource(show_spinner="Opslag voorbereiden…")
@@ -34,10 +39,10 @@ def _geopende_opslag(pad: str) -> Opslag:
 
 
 @st.cache_resource(show_spinner="Acties en meldingen laden…", max_entries=4)
-def _wijkdata_bij(pad: str, revisie: int) -> Wijkdata:
+def _wijkdata_bij(pad: str, revisie: int, snapshotmap: str) -> Wijkdata:
     """The bundle with the store's items of one revision (the key; the body reads the latest)."""
     opslag = Opslag(Path(pad))
-    return met_bewerkbaar(_gedeelde_wijkdata(), {n: opslag.tabel(n) for n in BEWERKBAAR}, date.today(), revisie)
+    return met_bewerkbaar(_gedeelde_wijkdata(snapshotmap), {n: opslag.tabel(n) for n in BEWERKBAAR}, date.today(), revisie)
 
 
 def opslag() -> Opslag:
@@ -52,7 +57,8 @@ def wijkdata() -> Wijkdata:
     """The data, or a Dutch error message and a stopped page when a file or the store is broken."""
     try:
         winkel = opslag()
-        return _wijkdata_bij(str(winkel.pad), winkel.revisie())
+        snapshotmap = actieve_snapshotmap(CONFIG.cbs_map, CONFIG.ververs_map)  # reads one small file
+        return _wijkdata_bij(str(winkel.pad), winkel.revisie(), str(snapshotmap))
     except DataFout as fout:
         _stop(f"Bestand {fout.bestand}: {fout.melding}")
     except OpslagFout as fout:

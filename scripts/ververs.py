@@ -6,7 +6,7 @@
 
 Writes a new dated snapshot beside the previous ones (``ververst`` in the configuration) and makes
 it active only after it passed every check; on any failure the previous data stays active and the
-exit code is 1. Restart the app to show the new data.
+exit code is 1. A running app shows the new data at its users' next interaction.
 """
 
 from __future__ import annotations

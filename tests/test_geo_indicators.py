@@ -9,7 +9,17 @@ import pandas as pd
 import pytest
 
 from geo.configuratie import CONFIG
-from geo.indicators import INDICATOREN, gebiedsprofiel, kaartwaarden, laad_indicatoren
+from geo.indicators import (
+    INDICATOREN,
+    actueel,
+    gebiedsprofiel,
+    in_jaar,
+    kaartwaarden,
+    laad_indicatoren,
+    met_afgeleide,
+    peiljaren,
+    verloop,
+)
 from geo.schema import DataFout
 
 
@@ -90,4 +100,62 @@ def test_invalid_indicator_rows_are_refused(tmp_path, data, regel, melding):
     with pad.open("a", encoding="utf-8") as f:
         f.write(regel + "\n")
     with pytest.raises(DataFout, match=melding):
+        laad_indicatoren(data.grenzen, (data.programmagebied,), data.definities, (data.snapshot.kerncijfers, pad))
+
+
+def _jaren_tabel() -> pd.DataFrame:
+    """A small multi-year table: a wijk with two years, its buurt with none, the gemeente undated."""
+    rijen = [
+        ("WK191606", "wijk", "bevolkingsdichtheid", 7000.0, "2023"),
+        ("WK191606", "wijk", "bevolkingsdichtheid", 8049.0, "2024"),
+        ("WK191606", "wijk", "inwoners", 4000.0, "2023"),
+        ("GM1916", "gemeente", "bevolkingsdichtheid", 2399.0, "2024"),
+        ("GM1916", "gemeente", "huishoudens_bijstand", 2000.0, "onbekend"),
+    ]
+    return pd.DataFrame([{"gebiedscode": c, "niveau": n, "indicator": i, "waarde": w, "eenheid": "", "peiljaar": j,
+                          "kwalificatie": "", "bron": "test", "opmerking": "", "afgeleid": False}
+                         for c, n, i, w, j in rijen])
+
+
+def test_the_newest_figure_per_area_is_the_current_one():
+    nu = actueel(_jaren_tabel()).set_index(["gebiedscode", "indicator"])
+    assert nu.loc[("WK191606", "bevolkingsdichtheid"), "peiljaar"] == "2024"
+    assert nu.loc[("WK191606", "inwoners"), "peiljaar"] == "2023"  # no newer figure: the older one stays
+    assert nu.loc[("GM1916", "huishoudens_bijstand"), "peiljaar"] == "onbekend"
+    assert len(nu) == 4
+
+
+def test_years_of_an_indicator_and_the_figures_of_one_year():
+    t = _jaren_tabel()
+    assert peiljaren(t, "bevolkingsdichtheid") == [2023, 2024]
+    assert peiljaren(t, "huishoudens_bijstand") == []  # "onbekend" is no year on a time line
+    assert set(in_jaar(t, 2023)["indicator"]) == {"bevolkingsdichtheid", "inwoners"}
+
+
+def test_a_buurt_shows_its_wijks_trend_only_for_comparable_figures(data):
+    t = _jaren_tabel()
+    dichtheid = verloop(t, data.definities["bevolkingsdichtheid"], "BU19160602", "WK191606")
+    assert dichtheid.to_dict() == {2023: 7000.0, 2024: 8049.0}
+    assert verloop(t, data.definities["inwoners"], "BU19160602", "WK191606").empty  # a wijk total is no buurt total
+
+
+def test_derived_figures_are_computed_per_year(data):
+    basis = _jaren_tabel()
+    woningen = basis[basis["indicator"] == "bevolkingsdichtheid"].assign(indicator="woningvoorraad", waarde=2000.0)
+    t = pd.concat([basis, woningen], ignore_index=True)
+    afgeleid = met_afgeleide(t, data.grenzen, (data.programmagebied,), data.definities)
+    per_woning = afgeleid[(afgeleid["indicator"] == "inwoners_per_woning") & (afgeleid["gebiedscode"] == "WK191606")]
+    assert per_woning[["peiljaar", "waarde"]].values.tolist() == [["2023", 2.0]]  # inwoners only in 2023
+
+
+def test_the_same_figure_in_two_years_is_no_duplicate_but_twice_in_one_year_is(tmp_path, data):
+    pad = tmp_path / "indicatoren.csv"
+    shutil.copy(INDICATOREN, pad)
+    with pad.open("a", encoding="utf-8") as f:
+        f.write("WK191601,wijk,inwoners,5000,aantal,2023,,CBS,\n")
+    tabel = laad_indicatoren(data.grenzen, (data.programmagebied,), data.definities, (data.snapshot.kerncijfers, pad))
+    assert peiljaren(tabel, "inwoners") == [2023, 2024]
+    with pad.open("a", encoding="utf-8") as f:
+        f.write("WK191601,wijk,inwoners,5001,aantal,2023,,CBS,\n")
+    with pytest.raises(DataFout, match="WK191601/inwoners/2023"):
         laad_indicatoren(data.grenzen, (data.programmagebied,), data.definities, (data.snapshot.kerncijfers, pad))

@@ -79,7 +79,7 @@ def ververs(
     except BaseException:
         shutil.rmtree(tijdelijk, ignore_errors=True)
         raise
-    voortgang(f"Klaar: snapshot {naam} is actief. De app toont de nieuwe gegevens na een herstart.")
+    voortgang(f"Klaar: snapshot {naam} is actief. De app toont de nieuwe gegevens bij de volgende klik.")
     return doel / naam
 
 
