@@ -161,6 +161,9 @@ def test_every_import_format_with_payloads_is_previewed_imported_and_shown_as_te
     _klaar(page)
     for bestand in _bestanden(tmp_path):
         page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(bestand))
+        # The previous file's preview and message stay on screen until the new file's run is done.
+        expect(page.get_by_text("Dit bestand is geïmporteerd")).to_have_count(0, timeout=30_000)
+        _klaar(page)
         expect(page.get_by_text("1 rij gelezen")).to_be_visible(timeout=30_000)
         page.get_by_role("button", name="1 rij importeren").click()
         expect(page.get_by_text("Dit bestand is geïmporteerd")).to_be_visible(timeout=30_000)
