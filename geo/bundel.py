@@ -58,6 +58,9 @@ def laad_wijkdata(snapshotmap: Path | None = None) -> Wijkdata:
     draws the newest boundary year; figures of older years feed the trends."""
     config = CONFIG
     snapshot = lees_snapshot(snapshotmap or actieve_snapshotmap(config.cbs_map, config.ververs_map))
+    if snapshot.gemeentecode != config.gemeentecode:
+        raise DataFout(snapshot.map / "snapshot.json",
+                       f"snapshot van {snapshot.gemeentecode}, de configuratie is voor {config.gemeentecode}")
     grenzen = laad_grenzen(snapshot.grensbron)
     eerder = frozenset().union(*(
         set(g.buurten["code"]) | set(g.wijken["code"])
@@ -108,6 +111,8 @@ def met_bewerkbaar(basis: Wijkdata, bewerkbaar: dict[str, pd.DataFrame], vandaag
     programma = laad_programma(basis.grenzen, basis.gebieden, bewerkbaar=bewerkbaar)
     rijen = per_1000_inwoners(programma.hotspots, basis.indicatoren, basis.grenzen, basis.programmagebied,
                               basis.definities[MELDINGEN_INDICATOR], vandaag)
-    tabel = pd.concat([basis.indicatoren, pd.DataFrame(rijen)], ignore_index=True) if rijen else basis.indicatoren
-    return replace(basis, programma=programma, indicatoren=tabel,
+    erbij = pd.DataFrame(rijen)
+    tabel = pd.concat([basis.indicatoren, erbij], ignore_index=True) if rijen else basis.indicatoren
+    reeksen = pd.concat([basis.reeksen, erbij], ignore_index=True) if rijen else basis.reeksen
+    return replace(basis, programma=programma, indicatoren=tabel, reeksen=reeksen,
                    kaartbaar=tuple(kaartbare_indicatoren(tabel, basis.definities)), revisie=revisie)

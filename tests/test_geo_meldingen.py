@@ -53,3 +53,15 @@ def test_a_buurt_shows_its_wijks_rate_on_the_map(data):
     tabel = pd.concat([data.indicatoren, pd.DataFrame(rijen)], ignore_index=True)
     kw = kaartwaarden(tabel, data.grenzen.buurten, data.definities[INDICATOR])
     assert kw.waarden.loc["BU19160201", "niveau"] == "wijk" and kw.waarden.loc["BU19160201", "waarde"] > 0
+
+
+def test_the_rate_is_in_the_current_figures_and_in_every_year(data):
+    from geo.bundel import met_bewerkbaar
+    from geo.programma import lees_bewerkbaar
+
+    bewerkbaar = lees_bewerkbaar()
+    melding = bewerkbaar["hotspots"].iloc[[0]].assign(id="m1", datum="2026-05-01", gebiedscode="WK191602", plaatsen="")
+    hotspots = pd.concat([bewerkbaar["hotspots"], melding]).fillna("")  # as the store gives them: text cells
+    met = met_bewerkbaar(data, {**bewerkbaar, "hotspots": hotspots}, date(2026, 11, 25))
+    for tabel in (met.indicatoren, met.reeksen):  # the map and the 'Alle cijfers' table of Over de gegevens
+        assert (tabel["indicator"] == INDICATOR).any()

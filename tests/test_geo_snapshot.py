@@ -107,3 +107,10 @@ def test_broken_geocoding_is_refused(tmp_path):
                  columns=list(GEOCODERING_KOLOMMEN)).to_csv(map_ / "geocodering.csv", index=False)
     with pytest.raises(DataFout, match="ongeldige coördinaten of bron bij: school"):
         met_geocodering(_plaatsen(), lees_snapshot(map_))
+
+
+def test_a_snapshot_of_another_gemeente_is_refused(tmp_path):
+    from geo.bundel import laad_wijkdata
+
+    with pytest.raises(DataFout, match="snapshot van GM0363, de configuratie is voor GM1916"):
+        laad_wijkdata(_kopie(tmp_path, lambda m: m.update({"gemeentecode": "GM0363"})))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -35,9 +35,7 @@ from geo.snapshot import (
 from geo.ververs.cbs_kerncijfers import kerncijfers_van_jaar
 from geo.ververs.locatieserver import geocodeer
 from geo.ververs.pdok_grenzen import grenzen_van_jaar
-from geo.ververs.web import Bronvermelding, Ophaler, VerversFout
-
-Voortgang = Callable[[str], None]
+from geo.ververs.web import Bronvermelding, Ophaler, VerversFout, Voortgang
 
 
 def ververs(
