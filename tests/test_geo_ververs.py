@@ -22,6 +22,7 @@ import shapely
 from geo.indicators import KOLOMMEN
 from geo.ververs import web
 from geo.ververs.cbs_kerncijfers import (
+    EERDER,
     KERNCIJFER_TABELLEN,
     VARIABELEN,
     kerncijfers_van_jaar,
@@ -166,7 +167,11 @@ def test_kerncijfers_page_through_odata_and_strip_codes():
     assert dict(zip(uit["gebiedscode"], uit["niveau"])) == {
         "GM9999": "gemeente", "WK999901": "wijk", "WK999902": "wijk", **dict.fromkeys(BUURTEN, "buurt")}
     assert set(uit["peiljaar"]) == {"2024"} and set(uit["kwalificatie"]) == set(uit["opmerking"]) == {""}
-    assert set(uit["bron"]) == {"CBS, Kerncijfers wijken en buurten 2024 (StatLine 85984NED)"}
+    bron_tekst = "CBS, Kerncijfers wijken en buurten 2024 (StatLine 85984NED)"
+    per_indicator = dict(zip(uit["indicator"], uit["bron"]))
+    assert per_indicator["inwoners"] == bron_tekst
+    # income is measured over an earlier year than the table's: the source text says so, no year is guessed
+    assert per_indicator["inkomen_per_inwoner"] == bron_tekst + EERDER
 
 
 def test_null_gives_no_row_and_every_other_figure_is_kept():

@@ -75,6 +75,9 @@ class Variabele:
     ``cbs`` is the DataProperties key without its numeric suffix, which changes per table
     (``AantalInwoners_5``); ``cbs_eenheden`` the units CBS may give it; ``eenheid`` our unit text;
     ``minimum``/``maximum`` the plausible range for any gemeente, wijk or buurt.
+    ``eerder_gemeten``: CBS measures income, WOZ and benefits over a year before the table's year;
+    the source text says so, since the reference year column holds the table's year (the edition
+    the trend follows) and no offset is guessed here.
     """
 
     cbs: str
@@ -83,7 +86,10 @@ class Variabele:
     eenheid: str
     minimum: float
     maximum: float
+    eerder_gemeten: bool = False
 
+
+EERDER = "; gemeten over een eerder jaar dan de tabel (zie de toelichting van CBS bij de tabel)"
 
 _AANTAL = ("aantal",)
 _DUIZEND_EURO = ("x 1 000 euro",)
@@ -100,11 +106,11 @@ VARIABELEN: tuple[Variabele, ...] = (
     Variabele("GemiddeldeHuishoudensgrootte", "gemiddelde_huishoudensgrootte", _AANTAL, "personen per huishouden", 0, 10),
     Variabele("k_0Tot15Jaar", "inwoners_0_tot_15", _AANTAL, "aantal inwoners", 0, _MENSEN),
     Variabele("k_65JaarOfOuder", "inwoners_65_plus", _AANTAL, "aantal inwoners", 0, _MENSEN),
-    Variabele("GemiddeldeWOZWaardeVanWoningen", "woz_waarde", _DUIZEND_EURO, "× 1.000 euro", 0, 10_000),
-    Variabele("GemiddeldInkomenPerInwoner", "inkomen_per_inwoner", _DUIZEND_EURO, "× 1.000 euro", 0, 1_000),
-    Variabele("HuishoudensMetEenLaagInkomen", "huishoudens_laag_inkomen", _PROCENT, "%", 0, 100),
-    Variabele("HuishOnderOfRondSociaalMinimum", "huishoudens_sociaal_minimum", _PROCENT, "%", 0, 100),
-    Variabele("PersonenPerSoortUitkeringBijstand", "personen_bijstand", _AANTAL, "aantal personen", 0, _MENSEN),
+    Variabele("GemiddeldeWOZWaardeVanWoningen", "woz_waarde", _DUIZEND_EURO, "× 1.000 euro", 0, 10_000, eerder_gemeten=True),
+    Variabele("GemiddeldInkomenPerInwoner", "inkomen_per_inwoner", _DUIZEND_EURO, "× 1.000 euro", 0, 1_000, eerder_gemeten=True),
+    Variabele("HuishoudensMetEenLaagInkomen", "huishoudens_laag_inkomen", _PROCENT, "%", 0, 100, eerder_gemeten=True),
+    Variabele("HuishOnderOfRondSociaalMinimum", "huishoudens_sociaal_minimum", _PROCENT, "%", 0, 100, eerder_gemeten=True),
+    Variabele("PersonenPerSoortUitkeringBijstand", "personen_bijstand", _AANTAL, "aantal personen", 0, _MENSEN, eerder_gemeten=True),
 )
 
 _NIVEAUS = (("GM", "gemeente", ""), ("WK", "wijk", "[0-9A-Z]{2}"), ("BU", "buurt", "[0-9A-Z]{4}"))
@@ -243,7 +249,8 @@ def _tidy(rijen: list[Mapping[str, Any]], sleutels: dict[Variabele, str], gemeen
             records.append({
                 "gebiedscode": code, "niveau": niveau, "indicator": variabele.indicator,
                 "waarde": _waarde(rij[sleutel], variabele, code, sleutel, jaar), "eenheid": variabele.eenheid,
-                "peiljaar": str(jaar), "kwalificatie": "", "bron": bron_tekst(jaar), "opmerking": "",
+                "peiljaar": str(jaar), "kwalificatie": "", "bron": bron_tekst(jaar) + (EERDER if variabele.eerder_gemeten else ""),
+                "opmerking": "",
             })
     return pd.DataFrame(records, columns=list(KOLOMMEN)).astype({"waarde": float})
 
