@@ -36,10 +36,11 @@ def korte_waarde(waarde: float | None, eenheid: str, kwalificatie: str = "") -> 
 
 
 def verloop_tekst(reeks: pd.Series, eenheid: str) -> str:
-    """'2023: 5.370 → 2024: 5.380 (+10)' for a figure with more than one reference year, else ''."""
+    """'2023: 5.370; 2024: 5.380 (+10)' for a figure with more than one reference year, else ''.
+    (No arrow: the PDF font lacks it.)"""
     if len(reeks) < 2:
         return ""
-    stappen = " → ".join(f"{jaar}: {korte_waarde(w, eenheid)}" for jaar, w in reeks.items())
+    stappen = "; ".join(f"{jaar}: {korte_waarde(w, eenheid)}" for jaar, w in reeks.items())
     verschil = round(float(reeks.iloc[-1] - reeks.iloc[0]), 2)
     return f"{stappen} ({'+' if verschil > 0 else ''}{getal_tekst(verschil)})"
 

@@ -78,9 +78,10 @@ def raadsoverzicht_pdf(data: Wijkdata, ov: Raadsoverzicht, gemaakt: date) -> byt
     pdf.ln(3)
     pdf.kop(f"{data.programmagebied.naam} tegen de gemeente", 11)
     noord = profieltabel(data, profiel(data, data.programmagebied.code))
-    kolommen = ["Indicator", GEBIED, "Gemeente", "Verschil met gemeente", "Beoordeling", "Peiljaar"]
-    pdf.tabel(noord[kolommen].rename(columns={GEBIED: data.programmagebied.naam}),
-              (3, 1.3, 1.3, 1.3, 1.8, 0.8))
+    kolommen = {"Indicator": 3, GEBIED: 1.3, "Gemeente": 1.3, "Verschil met gemeente": 1.3, "Beoordeling": 1.8,
+                "Peiljaar": 0.8, "Verloop": 2.2}  # Verloop only with several reference years
+    kolommen = {k: b for k, b in kolommen.items() if k in noord.columns}
+    pdf.tabel(noord[list(kolommen)].rename(columns={GEBIED: data.programmagebied.naam}), tuple(kolommen.values()))
     pdf.add_page()
     pdf.kop(f"{'Buurten' if ov.niveau == 'buurt' else 'Wijken'} tegen het gemeentegemiddelde")
     _overzichtstabel(pdf, ov)

@@ -17,7 +17,7 @@ from app.kleine_kaarten import Indicatorkaart, indicatorkaart
 from app.symbolen import plek_tekst
 from geo.bundel import Wijkdata
 from geo.export import bronvermelding
-from geo.indicators import verloop, waarden_per_gebied
+from geo.indicators import peiljaren, verloop, waarden_per_gebied
 from geo.schema import ONBEKEND, OPGAVEN
 from geo.vergelijking import NIET_VERGELIJKBAAR, overzicht
 
@@ -130,6 +130,7 @@ def bouw(data: Wijkdata, niveau: str, sorteer: str, aflopend: bool, gemaakt: dat
     if niveau == "wijk":
         tabel = tabel.drop(columns=[WIJK])
     jaren = sorted({j for j in lang["peiljaar"].dropna() if j != ONBEKEND})
+    trendjaren = sorted({j for i in indicatoren if i in data.meerjarig for j in peiljaren(data.reeksen, i)})
     zonder_jaar = sorted(set(lang.loc[lang["peiljaar"] == ONBEKEND, "bron"]))
     return Raadsoverzicht(
         niveau=niveau,
@@ -143,6 +144,7 @@ def bouw(data: Wijkdata, niveau: str, sorteer: str, aflopend: bool, gemaakt: dat
         bronnen=bronvermelding(data, gemaakt),
         peiljaren="; ".join(
             ([f"Peiljaar cijfers: {', '.join(jaren)}"] if jaren else [])
+            + ([f"verloop sinds {trendjaren[0]}"] if trendjaren else [])
             + [f"zonder peiljaar: {b}" for b in zonder_jaar]
             + [f"grenzen {data.grenzen.bron.jaar}"]
         ) + ".",

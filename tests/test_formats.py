@@ -9,8 +9,8 @@ from app.formats import verandering_tekst, verloop_tekst
 
 def test_a_trend_names_every_year_and_the_change():
     reeks = pd.Series({2022: 5370.0, 2023: 5400.0, 2024: 5380.0})
-    assert verloop_tekst(reeks, "inwoners") == "2022: 5.370 → 2023: 5.400 → 2024: 5.380 (+10)"
-    assert verloop_tekst(pd.Series({2023: 12.5, 2024: 11.0}), "%") == "2023: 12,5 % → 2024: 11 % (-1,5)"
+    assert verloop_tekst(reeks, "inwoners") == "2022: 5.370; 2023: 5.400; 2024: 5.380 (+10)"
+    assert verloop_tekst(pd.Series({2023: 12.5, 2024: 11.0}), "%") == "2023: 12,5 %; 2024: 11 % (-1,5)"
     assert verandering_tekst(pd.Series({2023: 12.5, 2024: 11.0})) == "-1,5 sinds 2023"
 
 

@@ -74,7 +74,7 @@ def test_profile_and_overview_show_the_trend(ververst):
     assert not at.exception
     tabel = next(t.value for t in at.table if "Verloop" in t.value.columns)
     verloop = tabel.loc["Bevolkingsdichtheid", "Verloop"].replace("\\", "")  # table cells are escaped markdown
-    assert verloop.startswith("2023: ") and " → 2024: " in verloop
+    assert verloop.startswith("2023: ") and "; 2024: " in verloop
     assert tabel.loc["Inwoners", "Verloop"] == "—"  # one year only
 
     at.switch_page(s.PAGINA_RAAD.bestand).run()
@@ -82,3 +82,4 @@ def test_profile_and_overview_show_the_trend(ververst):
     overzicht = at.dataframe[0].value if at.dataframe else next(t.value for t in at.table)
     dichtheid = next(k for k in overzicht.columns if k.startswith("Bevolkingsdichtheid"))
     assert overzicht[dichtheid].str.contains("sinds 2023").any()
+    assert any("verloop sinds 2023" in c.value for c in at.caption)
