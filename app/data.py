@@ -33,7 +33,7 @@ def _gedeelde_wijkdata(snapshotmap: str) -> Wijkdata:
 @st.cache_resource(show_spinner="Opslag voorbereiden…")
 def _geopende_opslag(pad: str) -> Opslag:
     """Create the store from the bundled data on first start (once per process and path)."""
-    opslag = Opslag(Path(pad))
+    opslag = Opslag(pad)
     opslag.initialiseer(lees_bewerkbaar())
     return opslag
 
@@ -41,7 +41,7 @@ def _geopende_opslag(pad: str) -> Opslag:
 @st.cache_resource(show_spinner="Acties en meldingen laden…", max_entries=4)
 def _wijkdata_bij(pad: str, revisie: int, snapshotmap: str) -> Wijkdata:
     """The bundle with the store's items of one revision (the key; the body reads the latest)."""
-    opslag = Opslag(Path(pad))
+    opslag = Opslag(pad)
     return met_bewerkbaar(_gedeelde_wijkdata(snapshotmap), {n: opslag.tabel(n) for n in BEWERKBAAR}, date.today(), revisie)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import folium
 import geopandas as gpd
 import pandas as pd
+import shapely.geometry
 from folium.template import Template
 from folium.utilities import JsCode
 
@@ -73,6 +74,24 @@ def beeld(bounds: Sequence[float], breedte_px: int = s.KAART_BREEDTE, hoogte_px:
     return [(miny + maxy) / 2, (minx + maxx) / 2], zoom
 
 
+def omtrek(centrum: Sequence[float], zoom: float, breedte_px: int = s.KAART_BREEDTE,
+           hoogte_px: int = s.KAART_HOOGTE) -> tuple[float, float, float, float]:
+    """(west, south, east, north) a map of this size shows at ``centrum`` (lat, lon) and ``zoom``:
+    the inverse of :func:`beeld`, for the first draw of a large map, before the browser reports it."""
+    graden = 360 / (256 * 2**zoom)  # longitude per pixel
+    lat, lon = centrum
+
+    def merc_y(b: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(b) / 2))
+
+    def lat_van(y: float) -> float:
+        return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+    dy = hoogte_px / 2 * 2 * math.pi / (256 * 2**zoom)
+    return (lon - breedte_px / 2 * graden, lat_van(merc_y(lat) - dy), lon + breedte_px / 2 * graden,
+            lat_van(merc_y(lat) + dy))
+
+
 def _tooltip_buurt(naam: str, waarden: pd.Series, kw: Kaartwaarden, wijknaam: str) -> str:
     """Hover text of a buurt; every value is escaped because folium inserts it as HTML."""
     regels = [f"<b>{html_veilig(naam)}</b>"]
@@ -124,6 +143,29 @@ def basiskaart(
     ).add_to(kaart)
     _omlijn(kaart, omlijningen)
     return kaart
+
+
+def grote_basiskaart(omlijningen: dict[str, gpd.GeoDataFrame], start: tuple[list[float], float],
+                     achtergrond: bool) -> OfflineMap:
+    """The base map of a large set: outlines only; the buurten in view come as a canvas layer
+    (:func:`vlakkenlaag`) in a pane below the outlines."""
+    kaart = OfflineMap(
+        location=start[0], zoom_start=start[1], tiles=None, control_scale=False, zoom_snap=s.ZOOM_STAP
+    )
+    _grond(kaart, achtergrond)
+    kaart.add_child(_Vlakkenpaneel())
+    _omlijn(kaart, omlijningen)
+    return kaart
+
+
+class _Vlakkenpaneel(folium.MacroElement):
+    """A map pane under the outlines (overlays are at z-index 400) for the buurten canvas."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.createPane('wkVlakken').style.zIndex = 350;"
+        "{% endmacro %}"
+    )
 
 
 def _omlijn(kaart: folium.Map, omlijningen: dict[str, gpd.GeoDataFrame]) -> None:
@@ -217,6 +259,36 @@ class _Symbolen(folium.MacroElement):
         self.symbolen = symbolen
         self.cluster_opties = cluster_opties
         self.px = s.SYMBOOL_PX
+
+
+class _Vlakken(folium.MacroElement):
+    """Coloured buurten as one JSON list, drawn on a canvas by static/wijkkaart.js (large sets).
+
+    Why not folium.GeoJson: thousands of SVG paths with their own style and tooltip made the page
+    slow to build and to draw; a canvas draws ten thousand polygons in a fraction of a second.
+    The hover text goes in with textContent.
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "wkVlakken({{ this._parent.get_name() }}, {{ this.vlakken|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, vlakken: list[dict]) -> None:
+        super().__init__()
+        self.vlakken = vlakken
+
+
+def vlakkenlaag(codes: Sequence[str], vormen: Sequence, kleuren: Sequence[str], tips: Sequence[str]) -> folium.FeatureGroup:
+    """The buurten in view as a layer (``vormen``: WGS84 shapely geometries, already simplified)."""
+    vlakken = [
+        {"c": c, "k": k, "t": t, "g": shapely.geometry.mapping(v)}
+        for c, v, k, t in zip(codes, vormen, kleuren, tips, strict=True)
+    ]
+    laag = folium.FeatureGroup(name="Buurten")
+    laag.add_child(_Vlakken(vlakken))
+    return laag
 
 
 def symboollaag(items: pd.DataFrame, naam: str) -> folium.FeatureGroup:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import geopandas as gpd
+import numpy as np
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -9,16 +11,19 @@ from streamlit_folium import st_folium
 from app import settings as s
 from app.area_panel import BUURT_KEY
 from app.filters import Kaartkeuze
-from app.formats import markdown_veilig, veilige_tabel, waarde_tekst
-from app.map_build import basiskaart, beeld, selectielaag, symboollaag
+from app.formats import getal_tekst, markdown_veilig, veilige_tabel, waarde_tekst
+from app.map_build import basiskaart, beeld, grote_basiskaart, omtrek, selectielaag, symboollaag, vlakkenlaag
 from app.profiel import NIVEAU_TEKST
 from geo.bundel import Wijkdata
-from geo.classify import Klasse
+from geo.classify import Klasse, kleur_voor
 from geo.indicators import Kaartwaarden
 from geo.meldingen import in_periode
 from geo.schema import ONBEKEND
+from geo.vereenvoudiging import band, in_beeld, vereenvoudig
 
+KAART_KEY = "kaart"
 KLIK_KEY = "kaart_laatste_klik"
+GEVRAAGD_KEY = "kaart_gevraagd_beeld"  # the centre and zoom the page last asked the map for
 
 
 def gefilterde_items(data: Wijkdata, keuze: Kaartkeuze) -> pd.DataFrame:
@@ -38,12 +43,20 @@ def _kaartbeeld(data: Wijkdata, keuze: Kaartkeuze) -> tuple[list[float], float]:
 
 def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klasse], items: pd.DataFrame) -> None:
     """Draw the map; a click on a buurt selects it in the buurt chooser."""
-    # The base map always starts on Leidschendam-Noord, so switching the view does not change it
+    # The base map always starts on the programme area, so switching the view does not change it
     # (and is not re-sent); st_folium moves the existing map with center/zoom instead.
     start_noord = beeld(data.omlijningen_web["programmagebied"].total_bounds)
-    kaart = basiskaart(data.buurten_web, data.wijknamen, data.omlijningen_web, kw, klassen, start_noord, keuze.achtergrond)
     centrum, zoom = _kaartbeeld(data, keuze)
+    groot = len(data.buurten_web) > s.GROOT_AANTAL
     lagen = []
+    if groot:
+        kaart = grote_basiskaart(data.omlijningen_web, start_noord, keuze.achtergrond)
+        grenzen, kaartzoom = _zicht(centrum, zoom)
+        lagen.append(_buurten_in_beeld(data, kw, klassen, grenzen, kaartzoom))
+        items = _items_in_beeld(items, grenzen)
+    else:
+        kaart = basiskaart(data.buurten_web, data.wijknamen, data.omlijningen_web, kw, klassen, start_noord,
+                           keuze.achtergrond)
     gekozen = st.session_state.get(BUURT_KEY)
     if gekozen:
         lagen.append(selectielaag(data.buurten_web[data.buurten_web["code"] == gekozen]))
@@ -53,10 +66,11 @@ def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klas
             lagen.append(symboollaag(deel, naam))
     uit = st_folium(
         kaart,
-        key="kaart",
+        key=KAART_KEY,
         height=s.KAART_HOOGTE,
         use_container_width=True,
-        returned_objects=["last_clicked"],
+        # a large map follows the view: every pan or zoom asks the server for what is then in view
+        returned_objects=["last_clicked", "bounds", "zoom"] if groot else ["last_clicked"],
         feature_group_to_add=lagen,
         center=centrum,
         zoom=zoom,
@@ -68,6 +82,50 @@ def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klas
         if code and code != gekozen:
             st.session_state[BUURT_KEY] = code
             st.rerun()
+
+
+@st.cache_resource(show_spinner="Kaartvlakken per zoomniveau vereenvoudigen…", max_entries=2)
+def _banden(snapshotmap: str, _web: gpd.GeoSeries) -> list[np.ndarray]:
+    """Simplified shapes per zoom band, once per process and snapshot (the key)."""
+    return vereenvoudig(_web)
+
+
+def _zicht(centrum: list[float], zoom: float) -> tuple[tuple[float, float, float, float], float]:
+    """What the map shows: the view the user panned to (st_folium reports it, also before this run
+    draws), unless the page asks for another view now (a new 'Kaartbeeld')."""
+    vorige = st.session_state.get(KAART_KEY) or {}
+    gevraagd = (tuple(centrum), zoom)
+    if st.session_state.get(GEVRAAGD_KEY) == gevraagd and vorige.get("bounds") and vorige.get("zoom"):
+        zw, no = vorige["bounds"]["_southWest"], vorige["bounds"]["_northEast"]
+        return (zw["lng"], zw["lat"], no["lng"], no["lat"]), float(vorige["zoom"])
+    st.session_state[GEVRAAGD_KEY] = gevraagd
+    return omtrek(centrum, zoom), zoom
+
+
+def _buurten_in_beeld(data: Wijkdata, kw: Kaartwaarden, klassen: list[Klasse], grenzen: tuple[float, ...],
+                      zoom: float):
+    """The buurten that intersect the view, simplified for the zoom, coloured and with a hover text."""
+    posities = in_beeld(data.buurten_web.geometry, grenzen)
+    index = band(zoom)
+    vormen = (data.buurten_web.geometry.to_numpy() if index is None
+              else _banden(str(data.snapshot.map), data.buurten_web.geometry)[index])[posities]
+    deel = data.buurten_web.iloc[posities]
+    waarden = kw.waarden.loc[deel["code"]]
+    ind = kw.indicator
+    tips = [f"{n}: {waarde_tekst(w, ind.eenheid, q) if pd.notna(w) else 'onbekend'}"
+            for n, w, q in zip(deel["naam"], waarden["waarde"], waarden["kwalificatie"], strict=True)]
+    return vlakkenlaag(deel["code"].tolist(), vormen, [kleur_voor(w, klassen) for w in waarden["waarde"]], tips)
+
+
+def _items_in_beeld(items: pd.DataFrame, grenzen: tuple[float, ...]) -> pd.DataFrame:
+    """Symbols in view; with more than the map can show at once, none, and a note to zoom in."""
+    west, zuid, oost, noord = grenzen
+    binnen = items[items["lon"].between(west, oost) & items["lat"].between(zuid, noord)]
+    if len(binnen) > s.MAX_SYMBOLEN_IN_BEELD:
+        st.info(f"{getal_tekst(len(binnen))} acties en meldingen in beeld: zoom in om ze te zien "
+                f"(de kaart toont er tot {getal_tekst(s.MAX_SYMBOLEN_IN_BEELD)} tegelijk).")
+        return binnen.iloc[0:0]
+    return binnen
 
 
 def kaarttabel(data: Wijkdata, kw: Kaartwaarden) -> pd.DataFrame:
@@ -88,4 +146,8 @@ def kaarttabel(data: Wijkdata, kw: Kaartwaarden) -> pd.DataFrame:
 def toon_kaarttabel(data: Wijkdata, kw: Kaartwaarden) -> None:
     """The map's text alternative, one click away under the map (keyboard and screen reader)."""
     with st.expander(markdown_veilig(f"Tabel bij de kaart: {kw.indicator.label} per buurt")):
-        st.table(veilige_tabel(kaarttabel(data, kw).set_index("Buurt")))
+        tabel = kaarttabel(data, kw)
+        if len(tabel) > s.GROOT_AANTAL:  # a static table of every buurt would be megabytes of HTML
+            st.dataframe(tabel, hide_index=True, width="stretch")
+        else:
+            st.table(veilige_tabel(tabel.set_index("Buurt")))

@@ -7,7 +7,6 @@ lives in this browser session only (a reload asks again); OIDC logins use Stream
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 
 import streamlit as st
@@ -16,7 +15,7 @@ from app import data, url_state
 from app import settings as s
 from app.formats import markdown_veilig
 from geo import accounts
-from geo.opslag import Opslag
+from geo.opslag import Opslag, OpslagFout
 
 SESSIE_KEY = "beheer_gebruiker"
 ACCOUNT_COMMANDO = "python scripts/account.py aanmaken NAAM"
@@ -96,7 +95,7 @@ def vereis_login(opslag: Opslag) -> str:
 def _inlogformulier(opslag: Opslag) -> None:
     try:
         _toon_inlogformulier(opslag)
-    except sqlite3.Error as fout:
+    except OpslagFout as fout:
         st.error(f"De accounts konden niet worden gelezen ({fout}). Vraag de beheerder de opslag te controleren.")
 
 

@@ -10,10 +10,12 @@ Guessing is slowed down by locking an account for :data:`BLOKKEER_DUUR` after
 same message and cost the same hash computation, so neither the text nor the response time tells
 which names exist.
 
-The accounts live in the table ``accounts`` of the app's SQLite file, which other modules use for
-their own tables. So every function gets the file's path, creates the table only when missing,
-opens its own short connection (safe from any Streamlit thread or a second process) and writes in
-``BEGIN IMMEDIATE`` transactions, which take the write lock up front instead of failing halfway.
+The accounts live in the table ``accounts`` of the store's database (:mod:`geo.opslag`: a SQLite
+file, or a PostgreSQL database that several app servers share), whose other tables belong to the
+store. So every function gets the store's address, creates the table only when missing, opens its
+own short connection (safe from any Streamlit thread, a second process or a second server) and
+writes in transactions that take the writers' lock up front instead of failing halfway
+(:mod:`geo.opslag_databank`). A database error becomes :class:`geo.opslag_databank.OpslagFout`.
 No Streamlit here, and no state at module level besides constants.
 """
 
@@ -22,9 +24,8 @@ from __future__ import annotations
 import base64
 import math
 import re
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,6 +34,7 @@ from typing import Final
 from argon2 import Parameters, PasswordHasher, Type, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from geo.opslag_databank import Rij, Verbinding, kies_databank
 from geo.schema import TIJDZONE
 
 MAX_POGINGEN: Final = 5
@@ -47,8 +49,9 @@ HASH_PARAMETERS: Parameters = profiles.RFC_9106_LOW_MEMORY
 
 ONJUIST: Final = "Gebruikersnaam of wachtwoord onjuist."
 
-_TABEL = """
-CREATE TABLE IF NOT EXISTS accounts (
+TABEL: Final = "accounts"
+_TABEL = f"""
+CREATE TABLE IF NOT EXISTS {TABEL} (
     gebruiker TEXT PRIMARY KEY,
     wachtwoord_hash TEXT NOT NULL,
     mislukt INTEGER NOT NULL DEFAULT 0,
@@ -119,23 +122,23 @@ def controleer_wachtwoord(wachtwoord: str) -> None:
         raise AccountFout("Een wachtwoord mag niet alleen uit spaties bestaan.")
 
 
-def maak_account(pad: Path, gebruiker: str, wachtwoord: str) -> None:
+def maak_account(adres: Path | str, gebruiker: str, wachtwoord: str) -> None:
     """Create an account; :class:`AccountFout` for an invalid name or password or an existing name."""
     naam = controleer_naam(gebruiker)
     controleer_wachtwoord(wachtwoord)
     # Hash before taking the write lock: hashing takes about 0.1 s and must not block other writers.
     hash_ = maak_hasher().hash(wachtwoord)
-    with _verbinding(pad) as conn, _transactie(conn):
+    with _verbinding(adres) as conn, conn.schrijven():
         if _rij(conn, naam) is not None:
             raise AccountFout(f"Het account '{naam}' bestaat al.")
-        conn.execute(
+        conn.uitvoeren(
             "INSERT INTO accounts (gebruiker, wachtwoord_hash, mislukt, geblokkeerd_tot, aangemaakt)"
             " VALUES (?, ?, 0, NULL, ?)",
             (naam, hash_, _iso(_nu(None))),
         )
 
 
-def wijzig_wachtwoord(pad: Path, gebruiker: str, nieuw: str) -> None:
+def wijzig_wachtwoord(adres: Path | str, gebruiker: str, nieuw: str) -> None:
     """Set a new password; this also unlocks the account.
 
     Unlocking too because whoever sets the new password (an administrator at the server) has
@@ -144,54 +147,55 @@ def wijzig_wachtwoord(pad: Path, gebruiker: str, nieuw: str) -> None:
     naam = normaliseer_naam(gebruiker)
     controleer_wachtwoord(nieuw)
     hash_ = maak_hasher().hash(nieuw)
-    with _verbinding(pad) as conn, _transactie(conn):
-        bijgewerkt = conn.execute(
+    with _verbinding(adres) as conn, conn.schrijven():
+        bijgewerkt = conn.uitvoeren(
             "UPDATE accounts SET wachtwoord_hash = ?, mislukt = 0, geblokkeerd_tot = NULL"
             " WHERE gebruiker = ?",
             (hash_, naam),
-        ).rowcount
+        )
         if not bijgewerkt:
             raise AccountFout(f"Het account '{naam}' bestaat niet.")
 
 
-def ontgrendel(pad: Path, gebruiker: str) -> None:
+def ontgrendel(adres: Path | str, gebruiker: str) -> None:
     """Lift a lock and forget the failed attempts, so a locked-out user need not wait."""
     naam = normaliseer_naam(gebruiker)
-    with _verbinding(pad) as conn, _transactie(conn):
-        bijgewerkt = conn.execute(
+    with _verbinding(adres) as conn, conn.schrijven():
+        bijgewerkt = conn.uitvoeren(
             "UPDATE accounts SET mislukt = 0, geblokkeerd_tot = NULL WHERE gebruiker = ?", (naam,)
-        ).rowcount
+        )
         if not bijgewerkt:
             raise AccountFout(f"Het account '{naam}' bestaat niet.")
 
 
-def accounts(pad: Path) -> list[str]:
-    """All account names, sorted: for the command line's list, never with hashes."""
-    with _verbinding(pad) as conn:
-        return [r[0] for r in conn.execute("SELECT gebruiker FROM accounts ORDER BY gebruiker")]
+def accounts(adres: Path | str) -> list[str]:
+    """All account names, sorted by character code (not by the database's collation, which differs
+    between servers): for the command line's list, never with hashes."""
+    with _verbinding(adres) as conn:
+        return sorted(r["gebruiker"] for r in conn.rijen("SELECT gebruiker FROM accounts"))
 
 
-def heeft_accounts(pad: Path) -> bool:
+def heeft_accounts(adres: Path | str) -> bool:
     """Whether any account exists, so the app can explain how to create the first one."""
-    with _verbinding(pad) as conn:
-        return conn.execute("SELECT 1 FROM accounts LIMIT 1").fetchone() is not None
+    with _verbinding(adres) as conn:
+        return conn.rij("SELECT 1 AS er FROM accounts LIMIT 1") is not None
 
 
 def controleer(
-    pad: Path, gebruiker: str, wachtwoord: str, nu: datetime | None = None
+    adres: Path | str, gebruiker: str, wachtwoord: str, nu: datetime | None = None
 ) -> Inlogresultaat:
     """Check a login attempt and record its outcome.
 
     ``nu`` is the moment of the attempt (default: now; a naive value counts as UTC), so tests can
     step past the lock without waiting. A locked account is refused even with the right password.
     The hash is checked outside any transaction (about 0.1 s), then the outcome is written in one
-    short ``BEGIN IMMEDIATE`` transaction that re-reads the row, so attempts at the same moment from
+    short write transaction that re-reads the row, so attempts at the same moment from
     two sessions all count and none undoes another's lock.
     """
     moment = _nu(nu)
     naam = normaliseer_naam(gebruiker)
     hasher = maak_hasher()
-    with _verbinding(pad) as conn:
+    with _verbinding(adres) as conn:
         rij = _rij(conn, naam) if NAAM_PATROON.fullmatch(naam) else None
     if rij is None:
         # Same cost as a real check, so the response time does not reveal which names exist.
@@ -204,7 +208,7 @@ def controleer(
     klopt = _klopt(hasher, oude_hash, wachtwoord)
     nieuwe_hash = hasher.hash(wachtwoord) if klopt and hasher.check_needs_rehash(oude_hash) else None
 
-    with _verbinding(pad) as conn, _transactie(conn):
+    with _verbinding(adres) as conn, conn.schrijven():
         rij = _rij(conn, naam)
         if rij is None:  # removed while the hash was checked
             return Inlogresultaat(False, None, ONJUIST)
@@ -215,7 +219,7 @@ def controleer(
             # The password was changed while we checked the old one: the old one no longer counts.
             return Inlogresultaat(False, None, ONJUIST)
         if klopt:
-            conn.execute(
+            conn.uitvoeren(
                 "UPDATE accounts SET mislukt = 0, geblokkeerd_tot = NULL, laatst_ingelogd = ?,"
                 " wachtwoord_hash = COALESCE(?, wachtwoord_hash) WHERE gebruiker = ?",
                 (_iso(moment), nieuwe_hash, naam),
@@ -225,12 +229,12 @@ def controleer(
         mislukt = (0 if rij["geblokkeerd_tot"] else rij["mislukt"]) + 1
         if mislukt >= MAX_POGINGEN:
             tot = moment + BLOKKEER_DUUR
-            conn.execute(
+            conn.uitvoeren(
                 "UPDATE accounts SET mislukt = ?, geblokkeerd_tot = ? WHERE gebruiker = ?",
                 (mislukt, _iso(tot), naam),
             )
             return _geblokkeerd(tot, ONJUIST + " ")
-        conn.execute(
+        conn.uitvoeren(
             "UPDATE accounts SET mislukt = ?, geblokkeerd_tot = NULL WHERE gebruiker = ?",
             (mislukt, naam),
         )
@@ -240,41 +244,28 @@ def controleer(
 # --- helpers -------------------------------------------------------------------------------
 
 
+def maak_tabel(verbinding: Verbinding) -> None:
+    """Create the accounts table inside the caller's transaction (also when copying a store)."""
+    verbinding.uitvoeren(_TABEL)
+
+
 @contextmanager
-def _verbinding(pad: Path) -> Iterator[sqlite3.Connection]:
+def _verbinding(adres: Path | str) -> Iterator[Verbinding]:
     """A fresh connection with the accounts table in place, closed afterwards.
 
-    Autocommit mode (``isolation_level=None``) so transactions are only the explicit ones;
-    WAL so readers do not wait for a writer; a 30 s busy timeout so parallel writers queue
-    instead of failing with "database is locked".
+    A SQLite file is created when missing (the first account may come before the first start of
+    the app). The table is made in a write transaction of its own, so two first accounts at the
+    same moment do not both try to create it.
     """
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    with closing(sqlite3.connect(pad, timeout=30, isolation_level=None)) as conn:
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA busy_timeout=30000")
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute(_TABEL)
+    with kies_databank(adres).verbinding(maken=True) as conn:
+        if TABEL not in conn.tabellen():
+            with conn.schrijven():
+                maak_tabel(conn)
         yield conn
 
 
-@contextmanager
-def _transactie(conn: sqlite3.Connection) -> Iterator[None]:
-    """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception (also :class:`AccountFout`)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
-def _rij(conn: sqlite3.Connection, naam: str) -> sqlite3.Row | None:
-    rij: sqlite3.Row | None = conn.execute(
-        "SELECT wachtwoord_hash, mislukt, geblokkeerd_tot FROM accounts WHERE gebruiker = ?", (naam,)
-    ).fetchone()
-    return rij
+def _rij(conn: Verbinding, naam: str) -> Rij | None:
+    return conn.rij("SELECT wachtwoord_hash, mislukt, geblokkeerd_tot FROM accounts WHERE gebruiker = ?", (naam,))
 
 
 def _klopt(hasher: PasswordHasher, hash_: str, wachtwoord: str) -> bool:
@@ -302,7 +293,7 @@ def _dummy_hash(parameters: Parameters) -> str:
     )
 
 
-def _blokkade(rij: sqlite3.Row, moment: datetime) -> datetime | None:
+def _blokkade(rij: Rij, moment: datetime) -> datetime | None:
     """The end of the account's lock if it is still locked at ``moment``, else None."""
     if not rij["geblokkeerd_tot"]:
         return None

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 from pyproj import Transformer
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
@@ -93,7 +94,8 @@ def _lees(pad: Path, crs: str, patroon: re.Pattern[str], soort: str) -> gpd.GeoD
     """Read one CBS layer, keep code/naam/geometry and check what the map relies on."""
     if not pad.exists():
         raise DataFout(pad, f"bestand met {soort}grenzen ontbreekt")
-    ruw = gpd.read_file(pad)
+    # GeoParquet for large sets (columnar, read ~10x faster than GeoJSON); GeoJSON otherwise.
+    ruw = gpd.read_parquet(pad) if pad.suffix == ".parquet" else gpd.read_file(pad)
     ontbrekend = {"statcode", "statnaam"} - set(ruw.columns)
     if ontbrekend:
         raise DataFout(pad, f"kolommen ontbreken: {', '.join(sorted(ontbrekend))}")
@@ -136,6 +138,16 @@ def laad_grenzen(bron: GrensBron) -> Grenzen:
     if zonder_wijk:
         raise DataFout(bron.buurten, f"buurten verwijzen naar onbekende wijken: {', '.join(zonder_wijk)}")
     return Grenzen(buurten=buurten, wijken=wijken, gemeente=gemeente, bron=bron)
+
+
+def codes(bron: GrensBron) -> frozenset[str]:
+    """The buurt and wijk codes of a boundary set without its geometry: an older reference year only
+    tells which codes its figures may use."""
+    def lees(pad: Path) -> pd.Series:
+        if pad.suffix == ".parquet":
+            return pd.read_parquet(pad, columns=["statcode"])["statcode"]
+        return gpd.read_file(pad, ignore_geometry=True)["statcode"]
+    return frozenset(lees(bron.buurten)) | frozenset(lees(bron.wijken))
 
 
 def naar_web(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

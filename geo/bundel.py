@@ -11,7 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.beheer import Gebiedscontext
-from geo.boundaries import Grenzen, laad_grenzen, naar_web
+from geo.boundaries import Grenzen, codes, laad_grenzen, naar_web
 from geo.configuratie import CONFIG
 from geo.gebieden import Programmagebied, gebieden_tabel, laad_programmagebieden
 from geo.indicators import (
@@ -62,10 +62,7 @@ def laad_wijkdata(snapshotmap: Path | None = None) -> Wijkdata:
         raise DataFout(snapshot.map / "snapshot.json",
                        f"snapshot van {snapshot.gemeentecode}, de configuratie is voor {config.gemeentecode}")
     grenzen = laad_grenzen(snapshot.grensbron)
-    eerder = frozenset().union(*(
-        set(g.buurten["code"]) | set(g.wijken["code"])
-        for g in (laad_grenzen(b) for j, b in snapshot.grenzen.items() if j != snapshot.jaar)
-    ))
+    eerder = frozenset().union(*(codes(b) for j, b in snapshot.grenzen.items() if j != snapshot.jaar))
     programmagebieden = laad_programmagebieden(grenzen)
     gebied = next((p for p in programmagebieden if p.code == config.programmacode), None)
     if gebied is None:
@@ -89,7 +86,9 @@ def laad_wijkdata(snapshotmap: Path | None = None) -> Wijkdata:
         meerjarig=frozenset(i for i in definities if len(peiljaren(reeksen, i)) > 1),
         programma=programma,
         tijdlijn=laad_tijdlijn(programma.bronnen),
-        buurten_web=naar_web(grenzen.buurten),
+        # the buurten of the reprojected area table: one transformation (it is the slow part at scale)
+        buurten_web=gpd.GeoDataFrame(grenzen.buurten.drop(columns="geometry").assign(
+            geometry=web.loc[grenzen.buurten["code"], "geometry"].to_numpy()), crs=web.crs),
         omlijningen_web={
             "gemeente": web[web["niveau"] == "gemeente"],
             "programmagebied": web.loc[[config.programmacode]],

@@ -199,22 +199,21 @@ VERHOUDINGEN = (
 
 
 def _verhoudingen(tabel: pd.DataFrame, definities: dict[str, Indicator]) -> list[dict]:
-    per = tabel.set_index(["gebiedscode", "indicator"])
-    rijen = []
+    """One row per area that has both figures of a ratio (vectorised: a national set has 15,000 areas)."""
+    rijen: list[dict] = []
     for indicator, teller, noemer, factor, decimalen in VERHOUDINGEN:
         if indicator not in definities:
             continue
-        for code in sorted(set(tabel["gebiedscode"])):
-            if (code, teller) not in per.index or (code, noemer) not in per.index:
-                continue
-            boven, onder = per.loc[(code, teller)], per.loc[(code, noemer)]
-            if onder["waarde"] <= 0:
-                continue
-            rijen.append(_rij(
-                code, boven["niveau"], indicator, round(factor * boven["waarde"] / onder["waarde"], decimalen),
-                definities[indicator].eenheid, boven["peiljaar"],
-                f"Afgeleid uit {definities[teller].label.lower()} en {definities[noemer].label.lower()} ({boven['bron']})", "",
-            ))
+        boven = tabel[tabel["indicator"] == teller].set_index("gebiedscode")
+        onder = tabel.loc[tabel["indicator"] == noemer].set_index("gebiedscode")["waarde"]
+        paar = boven.join(onder.rename("noemer"), how="inner")
+        paar = paar[paar["noemer"] > 0].sort_index()
+        uitleg = f"Afgeleid uit {definities[teller].label.lower()} en {definities[noemer].label.lower()}"
+        rijen += [
+            _rij(code, r.niveau, indicator, round(factor * r.waarde / r.noemer, decimalen), definities[indicator].eenheid,
+                 r.peiljaar, f"{uitleg} ({r.bron})", "")
+            for code, r in zip(paar.index, paar.itertuples(index=False), strict=True)
+        ]
     return rijen
 
 
@@ -267,6 +266,9 @@ def kaartbare_indicatoren(tabel: pd.DataFrame, definities: dict[str, Indicator])
     return sorted(buurt | wijk)
 
 
+_WAARDE_KOLOMMEN = ["waarde", "kwalificatie", "niveau", "peiljaar", "bron"]
+
+
 def waarden_per_gebied(
     tabel: pd.DataFrame, indicator: Indicator, codes: Sequence[str], terugval: Sequence[str | None] | None = None
 ) -> pd.DataFrame:
@@ -277,18 +279,17 @@ def waarden_per_gebied(
     (inwoners, ha) is not a buurt's total. Returns a frame indexed by code with
     ``waarde, kwalificatie, niveau, peiljaar, bron``; ``niveau`` tells where the figure is from.
     """
-    deel = tabel[tabel["indicator"] == indicator.id].set_index("gebiedscode")
-    reserve = list(terugval) if terugval is not None and indicator.vergelijkbaar else [None] * len(codes)
-    rijen = []
-    for code, groter in zip(codes, reserve, strict=True):
-        bron = code if code in deel.index else groter if groter in deel.index else None
-        if bron is None:
-            rijen.append({"code": code, "waarde": math.nan, "kwalificatie": "", "niveau": None, "peiljaar": None, "bron": None})
-        else:
-            r = deel.loc[bron]
-            rijen.append({"code": code, "waarde": r["waarde"], "kwalificatie": r["kwalificatie"], "niveau": r["niveau"],
-                          "peiljaar": r["peiljaar"], "bron": r["bron"]})
-    return pd.DataFrame(rijen, columns=["code", "waarde", "kwalificatie", "niveau", "peiljaar", "bron"]).set_index("code")
+    deel = tabel.loc[tabel["indicator"] == indicator.id, ["gebiedscode", *_WAARDE_KOLOMMEN]].set_index("gebiedscode")
+    codes = pd.Index(list(codes), name="code")
+    uit = deel.reindex(codes)
+    if terugval is not None and indicator.vergelijkbaar:
+        zonder = uit["waarde"].isna() & ~codes.isin(deel.index)
+        groter = deel.reindex(pd.Index(list(terugval), name="code"))
+        groter.index = codes
+        uit[zonder] = groter[zonder]
+    uit["kwalificatie"] = uit["kwalificatie"].fillna("")
+    uit = uit.astype({"niveau": object, "peiljaar": object, "bron": object})
+    return uit.where(uit.notna(), None).assign(waarde=uit["waarde"].astype(float), kwalificatie=uit["kwalificatie"])
 
 
 def gemeentewaarde(tabel: pd.DataFrame, indicator: str) -> pd.Series | None:

@@ -1,36 +1,39 @@
-"""The wijkteam's store of acties, overlastmeldingen and places: one SQLite file outside git.
+"""The wijkteam's store of acties, overlastmeldingen and places, outside git: the single source
+every page shows after the first start.
 
-Why SQLite: it needs no server, every write is a real transaction (a writer killed halfway
-leaves the file as it was), several processes can write at once (WAL, ``BEGIN IMMEDIATE``
-queues them), and Python ships it. Points are kept as WGS84 ``lon``/``lat`` columns: the only
-geometry an item has. The file is created on first start from the bundled CSV files; after that
-the store, not the CSV, is what every page shows.
+Where it lives is configuration (``$WIJKKAART_OPSLAG``): a SQLite file by default, one per server
+(:mod:`geo.opslag_sqlite`), or a ``postgresql://`` URL of a PostgreSQL database with PostGIS that
+several app servers share (:mod:`geo.opslag_postgis`). The rules below are written once for both
+(:mod:`geo.opslag_databank` holds what differs). The store is created on first start from the
+bundled CSV files. Points are kept as WGS84 ``lon``/``lat`` text columns, the geometry the app reads.
 
 Every row has a ``versie``: a change names the version it was based on, and when someone else
 changed the row in the meantime the change is refused with :class:`Conflict` instead of
 silently overwriting. Every change is written to ``logboek`` with the previous and new values,
-in the same transaction. Removing only marks a row (``verwijderd``), so it can be restored.
+in the same transaction, which also raises the store's revision. Removing only marks a row
+(``verwijderd``), so it can be restored.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
 from geo.beheer import SOORT_ACTIE, TABEL
 from geo.configuratie import CONFIG
+from geo.opslag_databank import Databank, OpslagFout, Verbinding, kies_databank, lees_adres
 from geo.schema import TIJDZONE
 
-OPSLAG_OMGEVING = "WIJKKAART_OPSLAG"  # environment variable with the store's path
+OPSLAG_OMGEVING = "WIJKKAART_OPSLAG"  # environment variable with the store's path or PostgreSQL URL
 SCHEMA_VERSIE = "1"
 BEWERKBAAR = ("acties", "hotspots", "plaatsen")
 # Columns the bundled CSV files may lack; the store always has them.
@@ -40,23 +43,21 @@ EXTRA_KOLOMMEN = {
     "plaatsen": (),
 }
 BEHEER_KOLOMMEN = ("versie", "verwijderd", "gewijzigd_op", "gewijzigd_door")
+LOGBOEK_KOLOMMEN = ("nr", "tijd", "gebruiker", "tabel", "item_id", "handeling", "oud", "nieuw")
 ID_VOORVOEGSEL = {"acties": "actie", "hotspots": "melding"}
-ACCOUNT_TABELLEN = {"accounts"}  # geo.accounts may create the file first; sqlite_sequence comes with AUTOINCREMENT
+ACCOUNT_TABELLEN = {"accounts"}  # geo.accounts may create the database's first table
 
 
-def standaard_pad() -> Path:
-    """``$WIJKKAART_OPSLAG``, else a file in the user's data folder: never inside the git clone."""
+def standaard_pad() -> Path | str:
+    """``$WIJKKAART_OPSLAG`` (a file, or a ``postgresql://`` URL), else a file in the user's data
+    folder: never inside the git clone."""
     gekozen = os.environ.get(OPSLAG_OMGEVING)
     basis = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return Path(gekozen) if gekozen else basis / CONFIG.bestandsnaam / "wijkkaart.sqlite"
+    return lees_adres(gekozen) if gekozen else basis / CONFIG.bestandsnaam / "wijkkaart.sqlite"
 
 
-class OpslagFout(RuntimeError):
-    """The store cannot be used; the message is Dutch and user-facing."""
-
-    @property
-    def melding(self) -> str:
-        return str(self)
+def geen_opslag(naam: str) -> str:
+    return f"{naam} is geen opslag van deze wijkkaart (schema {SCHEMA_VERSIE} verwacht)."
 
 
 class Conflict(RuntimeError):
@@ -79,110 +80,73 @@ def lokale_tijd(iso: str) -> str:
 
 @dataclass(frozen=True)
 class Opslag:
-    """Access to one store file. Holds only its path: every call opens its own connection, so
-    one object may be shared by sessions and threads."""
+    """Access to one store. ``pad`` is the SQLite file or the PostgreSQL URL (text given for a file
+    becomes a path). Holds only that: every call opens its own connection, so one object may be
+    shared by sessions and threads."""
 
-    pad: Path
+    pad: Path | str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pad", lees_adres(self.pad))
+
+    @property
+    def databank(self) -> Databank:
+        return kies_databank(self.pad)
+
+    @property
+    def naam(self) -> str:
+        """The store as messages name it: never with a password."""
+        return self.databank.naam
+
+    def _verbinding(self) -> AbstractContextManager[Verbinding]:
+        """A connection to the existing store (reading never creates an empty one)."""
+        return self.databank.verbinding()
 
     @contextmanager
-    def _verbinding(self) -> Iterator[sqlite3.Connection]:
-        """A connection to the existing file (``mode=rw``: reading never creates an empty store)."""
-        try:
-            verbinding = sqlite3.connect(f"{self.pad.resolve().as_uri()}?mode=rw", uri=True, timeout=30,
-                                         isolation_level=None)
-        except sqlite3.Error as fout:
-            raise OpslagFout(f"De opslag {self.pad} kan niet worden geopend ({fout}).") from None
-        verbinding.row_factory = sqlite3.Row
-        try:
-            verbinding.execute("PRAGMA busy_timeout=30000")
+    def _schrijf(self) -> Iterator[Verbinding]:
+        """One write transaction that raises the revision: all of it is stored, or none of it
+        (also when the process dies)."""
+        with self._verbinding() as verbinding, verbinding.schrijven():
             yield verbinding
-        except sqlite3.OperationalError as fout:
-            if "locked" in str(fout) or "busy" in str(fout):
-                raise OpslagFout("De opslag is bezet door een andere schrijver; probeer het over een minuut opnieuw.") from None
-            raise OpslagFout(f"De opslag {self.pad} is onleesbaar of beschadigd ({fout}).") from None
-        except sqlite3.DatabaseError as fout:
-            raise OpslagFout(f"De opslag {self.pad} is onleesbaar of beschadigd ({fout}).") from None
-        finally:
-            verbinding.close()
-
-    @contextmanager
-    def _schrijf(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it is stored, or none of it (also when the process dies)."""
-        with self._verbinding() as verbinding:
-            verbinding.execute("BEGIN IMMEDIATE")
-            try:
-                yield verbinding
-                verbinding.execute("UPDATE meta SET waarde = CAST(waarde AS INTEGER) + 1 WHERE sleutel = 'revisie'")
-                verbinding.execute("COMMIT")
-            except BaseException:
-                verbinding.execute("ROLLBACK")
-                raise
+            verbinding.uitvoeren("UPDATE meta SET waarde = CAST(CAST(waarde AS INTEGER) + 1 AS TEXT) WHERE sleutel = 'revisie'")
 
     # -- creation ---------------------------------------------------------------------------
 
     def initialiseer(self, bundel: dict[str, pd.DataFrame]) -> bool:
         """Create the store from the bundled tables when it does not exist yet; True if created.
 
-        A new file is built under a temporary name and linked into place in one step, so a crash
-        or a second process starting at the same moment never leaves a half-filled store. A file
-        that holds only accounts (the first account may be made before the first start) gets
-        the tables added in one transaction.
+        Never half: the backend builds it in one step, also when a second process or server starts
+        at the same moment. A database that holds only accounts (the first account may be made
+        before the first start) gets the tables added.
         """
-        if not self.pad.exists():
-            self.pad.parent.mkdir(parents=True, exist_ok=True)
-            tijdelijk = self.pad.with_name(f".{self.pad.name}.{uuid.uuid4().hex}.nieuw")
-            try:
-                verbinding = sqlite3.connect(tijdelijk, isolation_level=None)
-                try:
-                    verbinding.execute("BEGIN")
-                    _maak_tabellen(verbinding, bundel)
-                    verbinding.execute("COMMIT")
-                finally:
-                    verbinding.close()
-                gemaakt = _zet_neer(tijdelijk, self.pad)
-            finally:
-                tijdelijk.unlink(missing_ok=True)
-        else:
-            gemaakt = self._vul_accountbestand(bundel)
+        gemaakt = self.databank.maak_aan(partial(_maak_tabellen, bundel=bundel), ACCOUNT_TABELLEN)
         self._controleer_schema()
-        with self._verbinding() as verbinding:
-            verbinding.execute("PRAGMA journal_mode=WAL")
+        self.databank.stel_in()
         return gemaakt
-
-    def _vul_accountbestand(self, bundel: dict[str, pd.DataFrame]) -> bool:
-        with self._verbinding() as verbinding:
-            verbinding.execute("BEGIN IMMEDIATE")
-            tabellen = {r[0] for r in verbinding.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not tabellen <= ACCOUNT_TABELLEN:
-                verbinding.execute("ROLLBACK")
-                return False
-            _maak_tabellen(verbinding, bundel)
-            verbinding.execute("COMMIT")
-            return True
 
     def _controleer_schema(self) -> None:
         with self._verbinding() as verbinding:
-            try:
-                rij = verbinding.execute("SELECT waarde FROM meta WHERE sleutel = 'schema'").fetchone()
-            except sqlite3.OperationalError:
-                rij = None
+            rij = verbinding.rij("SELECT waarde FROM meta WHERE sleutel = 'schema'") if "meta" in verbinding.tabellen() else None
         if rij is None or rij["waarde"] != SCHEMA_VERSIE:
-            raise OpslagFout(f"{self.pad} is geen opslag van deze wijkkaart (schema {SCHEMA_VERSIE} verwacht).")
+            raise OpslagFout(geen_opslag(self.naam))
 
     # -- reading ----------------------------------------------------------------------------
 
     def revisie(self) -> int:
         """A number that grows with every write: pages reload the items when it changes."""
         with self._verbinding() as verbinding:
-            return int(verbinding.execute("SELECT waarde FROM meta WHERE sleutel = 'revisie'").fetchone()[0])
+            rij = verbinding.rij("SELECT waarde FROM meta WHERE sleutel = 'revisie'")
+        if rij is None:
+            raise OpslagFout(geen_opslag(self.naam))
+        return int(rij["waarde"])
 
     def tabel(self, naam: str, verwijderd: bool = False) -> pd.DataFrame:
         """A table as text cells ('' for empty), like the CSV files, with ``versie`` per row."""
         with self._verbinding() as verbinding:
-            tabel = pd.read_sql_query(
-                f"SELECT * FROM {_naam(naam)} WHERE verwijderd = ? ORDER BY rowid", verbinding, params=(int(verwijderd),)
-            )
-        return tabel.fillna("").astype(str)
+            kolommen = verbinding.kolommen(_naam(naam))
+            rijen = verbinding.rijen(f"SELECT {', '.join(kolommen)} FROM {naam} WHERE verwijderd = ? "
+                                     f"ORDER BY {verbinding.VOLGORDE}", (int(verwijderd),))
+        return pd.DataFrame(rijen, columns=kolommen).fillna("").astype(str)
 
     def rij(self, naam: str, item_id: str) -> dict[str, str] | None:
         with self._verbinding() as verbinding:
@@ -191,10 +155,8 @@ class Opslag:
     def logboek(self, aantal: int = 500) -> pd.DataFrame:
         """The latest changes, newest first."""
         with self._verbinding() as verbinding:
-            return pd.read_sql_query(
-                "SELECT nr, tijd, gebruiker, tabel, item_id, handeling, oud, nieuw FROM logboek ORDER BY nr DESC LIMIT ?",
-                verbinding, params=(aantal,),
-            ).fillna("")
+            rijen = verbinding.rijen(f"SELECT {', '.join(LOGBOEK_KOLOMMEN)} FROM logboek ORDER BY nr DESC LIMIT ?", (aantal,))
+        return pd.DataFrame(rijen, columns=list(LOGBOEK_KOLOMMEN)).fillna("")
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -245,23 +207,6 @@ class Opslag:
             _log(verbinding, gebruiker, naam, item_id, "verwijderd" if verwijderd else "hersteld", oud, None)
 
 
-def _zet_neer(tijdelijk: Path, pad: Path) -> bool:
-    """Put a finished new store in place without ever replacing one another process made.
-
-    A hard link fails when the name exists, which makes the step atomic; on a file system
-    without hard links, a rename of the finished file is the fallback."""
-    try:
-        os.link(tijdelijk, pad)
-        return True
-    except FileExistsError:
-        return False
-    except OSError:
-        if pad.exists():
-            return False
-        os.replace(tijdelijk, pad)
-        return True
-
-
 def _naam(naam: str) -> str:
     """Table names come from code, never from users; refuse anything else before it meets SQL."""
     if naam not in BEWERKBAAR:
@@ -269,16 +214,13 @@ def _naam(naam: str) -> str:
     return naam
 
 
-def _kolommen(verbinding: sqlite3.Connection, naam: str) -> list[str]:
-    return [r[1] for r in verbinding.execute(f"PRAGMA table_info({_naam(naam)})")]
+def _rij(verbinding: Verbinding, naam: str, item_id: str) -> dict[str, str] | None:
+    kolommen = verbinding.kolommen(_naam(naam))
+    rij = verbinding.rij(f"SELECT {', '.join(kolommen)} FROM {naam} WHERE id = ?", (item_id,))
+    return None if rij is None else {k: "" if v is None else str(v) for k, v in rij.items()}
 
 
-def _rij(verbinding: sqlite3.Connection, naam: str, item_id: str) -> dict[str, str] | None:
-    rij = verbinding.execute(f"SELECT * FROM {_naam(naam)} WHERE id = ?", (item_id,)).fetchone()
-    return None if rij is None else {k: "" if rij[k] is None else str(rij[k]) for k in rij.keys()}
-
-
-def _huidig(verbinding: sqlite3.Connection, naam: str, item_id: str, versie: int, verwijderd: bool) -> dict[str, str]:
+def _huidig(verbinding: Verbinding, naam: str, item_id: str, versie: int, verwijderd: bool) -> dict[str, str]:
     """The row as stored, if it is still the version the user based the change on."""
     huidig = _rij(verbinding, naam, item_id)
     if huidig is None:
@@ -296,33 +238,33 @@ def _huidig(verbinding: sqlite3.Connection, naam: str, item_id: str, versie: int
     return huidig
 
 
-def _zet(verbinding: sqlite3.Connection, naam: str, rij: dict[str, str], gebruiker: str, nieuw: bool) -> None:
-    kolommen = _kolommen(verbinding, naam)
+def _zet(verbinding: Verbinding, naam: str, rij: dict[str, str], gebruiker: str, nieuw: bool) -> None:
+    kolommen = verbinding.kolommen(_naam(naam))
     waarden = {k: rij.get(k, "") for k in kolommen if k not in BEHEER_KOLOMMEN}
     waarden.update(gewijzigd_op=_nu(), gewijzigd_door=gebruiker, verwijderd=int(rij.get("verwijderd", "0") or 0))
     if nieuw:
         waarden["versie"] = 1
         lijst = ", ".join(waarden)
-        verbinding.execute(f"INSERT INTO {_naam(naam)} ({lijst}) VALUES ({', '.join('?' * len(waarden))})",
-                           tuple(waarden.values()))
+        verbinding.uitvoeren(f"INSERT INTO {naam} ({lijst}) VALUES ({', '.join('?' * len(waarden))})",
+                             tuple(waarden.values()))
         return
     waarden["versie"] = int(rij["versie"]) + 1
     toewijzing = ", ".join(f"{k} = ?" for k in waarden)
-    bijgewerkt = verbinding.execute(
-        f"UPDATE {_naam(naam)} SET {toewijzing} WHERE id = ? AND versie = ?",
+    bijgewerkt = verbinding.uitvoeren(
+        f"UPDATE {naam} SET {toewijzing} WHERE id = ? AND versie = ?",
         (*waarden.values(), rij["id"], int(rij["versie"])),
-    ).rowcount
-    if bijgewerkt != 1:  # cannot happen inside BEGIN IMMEDIATE; guard against silent loss anyway
+    )
+    if bijgewerkt != 1:  # cannot happen with one writer at a time; guard against silent loss anyway
         raise Conflict("Dit item is intussen gewijzigd; uw wijziging is niet opgeslagen.", None)
 
 
-def _log(verbinding: sqlite3.Connection, gebruiker: str, naam: str, item_id: str, handeling: str,
+def _log(verbinding: Verbinding, gebruiker: str, naam: str, item_id: str, handeling: str,
          oud: dict[str, str] | None, nieuw: dict[str, str] | None) -> None:
     def inhoud(rij: dict[str, str] | None) -> str | None:
         return None if rij is None else json.dumps({k: v for k, v in rij.items() if k not in BEHEER_KOLOMMEN},
                                                    ensure_ascii=False)
 
-    verbinding.execute(
+    verbinding.uitvoeren(
         "INSERT INTO logboek (tijd, gebruiker, tabel, item_id, handeling, oud, nieuw) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (_nu(), gebruiker, naam, item_id, handeling, inhoud(oud), inhoud(nieuw)),
     )
@@ -336,26 +278,31 @@ def _standaardwaarden(soort: str) -> dict[str, str]:
     return {"plaatsen": ""}
 
 
-def _maak_tabellen(verbinding: sqlite3.Connection, bundel: dict[str, pd.DataFrame]) -> None:
-    """Create and fill the store's tables inside the caller's transaction."""
-    verbinding.execute("CREATE TABLE meta (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL)")
-    verbinding.executemany("INSERT INTO meta VALUES (?, ?)",
-                           [("schema", SCHEMA_VERSIE), ("revisie", "1"), ("aangemaakt", _nu())])
-    verbinding.execute(
-        "CREATE TABLE logboek (nr INTEGER PRIMARY KEY AUTOINCREMENT, tijd TEXT NOT NULL, gebruiker TEXT NOT NULL, "
+def maak_schema(verbinding: Verbinding, velden: dict[str, list[str]]) -> None:
+    """Create the store's empty tables inside the caller's transaction; ``velden`` are the text
+    columns of each item table besides ``id`` (from the bundle, or from a store being copied)."""
+    verbinding.uitvoeren("CREATE TABLE meta (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL)")
+    verbinding.uitvoeren(
+        f"CREATE TABLE logboek (nr {verbinding.TELLER}, tijd TEXT NOT NULL, gebruiker TEXT NOT NULL, "
         "tabel TEXT NOT NULL, item_id TEXT NOT NULL, handeling TEXT NOT NULL, oud TEXT, nieuw TEXT)"
     )
     for naam in BEWERKBAAR:
-        tabel = bundel[naam]
-        kolommen = list(dict.fromkeys([*tabel.columns, *EXTRA_KOLOMMEN[naam]]))
-        velden = ", ".join(f"{k} TEXT NOT NULL DEFAULT ''" for k in kolommen if k != "id")
-        verbinding.execute(
-            f"CREATE TABLE {_naam(naam)} (id TEXT PRIMARY KEY, {velden}, versie INTEGER NOT NULL DEFAULT 1, "
-            "verwijderd INTEGER NOT NULL DEFAULT 0, gewijzigd_op TEXT NOT NULL DEFAULT '', "
-            "gewijzigd_door TEXT NOT NULL DEFAULT '')"
-        )
-        rijen = tabel.reindex(columns=kolommen, fill_value="").fillna("")
-        verbinding.executemany(
+        definitie = ", ".join(["id TEXT PRIMARY KEY", *(f"{k} TEXT NOT NULL DEFAULT ''" for k in velden[naam]),
+                               "versie INTEGER NOT NULL DEFAULT 1", "verwijderd INTEGER NOT NULL DEFAULT 0",
+                               "gewijzigd_op TEXT NOT NULL DEFAULT ''", "gewijzigd_door TEXT NOT NULL DEFAULT ''"])
+        verbinding.maak_itemtabel(_naam(naam), definitie, velden[naam])
+
+
+def _maak_tabellen(verbinding: Verbinding, bundel: dict[str, pd.DataFrame]) -> None:
+    """Create the store's tables and fill them from the bundle, inside the caller's transaction."""
+    velden = {naam: [k for k in dict.fromkeys([*bundel[naam].columns, *EXTRA_KOLOMMEN[naam]]) if k != "id"]
+              for naam in BEWERKBAAR}
+    maak_schema(verbinding, velden)
+    verbinding.veel("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSIE), ("revisie", "1"), ("aangemaakt", _nu())])
+    for naam in BEWERKBAAR:
+        kolommen = ["id", *velden[naam]]
+        rijen = bundel[naam].reindex(columns=kolommen, fill_value="").fillna("")
+        verbinding.veel(
             f"INSERT INTO {naam} ({', '.join(kolommen)}, gewijzigd_door) VALUES ({', '.join('?' * len(kolommen))}, ?)",
             [(*r, "gebundelde gegevens") for r in rijen.itertuples(index=False)],
         )

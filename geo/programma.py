@@ -121,7 +121,9 @@ def laad_programma(
         coords=coords,
         gebied_van_plaats=dict(zip(plaats_gebied["plaats"], plaats_gebied["gebiedscode"], strict=True)),
         plaatsen=plaatsen.set_index("id"),
-        ankers=_ankers(gebieden),
+        # only the areas items refer to: reprojecting every area costs seconds at national scale
+        ankers=_ankers(gebieden.loc[sorted(gebieden.index.intersection(
+            [*acties["gebiedscode"], *hotspots["gebiedscode"], *plaats_gebied["gebiedscode"]]))]),
         gebieden=gebieden,
     )
     bron_tekst = {r.bron: f"{r.titel} ({r.datum})" for r in bronnen.itertuples()}

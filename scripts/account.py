@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sqlite3
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geo import accounts
-from geo.accounts import AccountFout
+from geo.accounts import AccountFout  # noqa: E402
+from geo.opslag import OpslagFout  # noqa: E402
+from geo.opslag_databank import kies_databank, lees_adres  # noqa: E402
 
 
 def parser() -> argparse.ArgumentParser:
@@ -31,9 +32,9 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--opslag",
-        type=Path,
-        metavar="PAD",
-        help="SQLite-bestand met de accounts (standaard: $WIJKKAART_OPSLAG, anders "
+        type=lees_adres,
+        metavar="PAD_OF_URL",
+        help="SQLite-bestand of postgresql://-adres met de accounts (standaard: $WIJKKAART_OPSLAG, anders "
         "~/.local/share/sterk-voor-noord/wijkkaart.sqlite)",
     )
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
@@ -67,7 +68,7 @@ def lees_wachtwoord(van_stdin: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.opslag is not None:
-        pad: Path = args.opslag
+        pad: Path | str = args.opslag
     else:
         # Imported here: only this path needs the app's storage module.
         from geo.opslag import standaard_pad
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.opdracht == "aanmaken":
             naam = accounts.controleer_naam(args.naam)  # before asking a password for a bad name
             accounts.maak_account(pad, naam, lees_wachtwoord(args.wachtwoord_stdin))
-            print(f"Account '{naam}' aangemaakt in {pad}.")
+            print(f"Account '{naam}' aangemaakt in {kies_databank(pad).naam}.")
         elif args.opdracht == "wachtwoord":
             naam = accounts.normaliseer_naam(args.naam)
             if naam not in accounts.accounts(pad):  # before asking a password in vain
@@ -90,15 +91,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Account '{naam}' ontgrendeld.")
         else:
             namen = accounts.accounts(pad)
-            print("\n".join(namen) if namen else f"Nog geen accounts in {pad}.")
+            print("\n".join(namen) if namen else f"Nog geen accounts in {kies_databank(pad).naam}.")
     except AccountFout as fout:
         print(f"Fout: {fout.melding}", file=sys.stderr)
         return 1
     except (KeyboardInterrupt, EOFError):
         print("\nAfgebroken.", file=sys.stderr)
         return 1
-    except (sqlite3.Error, OSError) as fout:
-        print(f"Fout: de opslag {pad} is niet te gebruiken ({fout}).", file=sys.stderr)
+    except OpslagFout as fout:
+        print(f"Fout: {fout.melding}", file=sys.stderr)
         return 1
     return 0
 

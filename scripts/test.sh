@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command to set up and run every test (unit, AppTest, browser): bash scripts/test.sh
-# Installs Debian chromium when it is missing (the browser tests drive /usr/bin/chromium), and
+# Installs Debian chromium when it is missing (the browser tests drive /usr/bin/chromium),
+# postgresql and postgis (the store's tests start their own throw-away PostGIS server), and
 # axe-core from package-lock.json (the accessibility tests inject node_modules/axe-core/axe.min.js).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,11 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "==> Debian chromium installeren"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+if ! ls /usr/lib/postgresql/*/bin/initdb /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
+  echo "==> Debian postgresql en postgis installeren"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql postgis >/dev/null
 fi
 if ! command -v npm >/dev/null; then
   echo "==> Debian nodejs en npm installeren"

@@ -37,6 +37,24 @@
     return div;
   }
 
+  // Buurten of a large set on one canvas: [{c: code, k: colour, t: hover text, g: GeoJSON geometry}].
+  // The number drawn is kept on the document for tests and benchmarks (no SVG paths to count).
+  var canvas = null;
+  window.wkVlakken = function (laag, vlakken) {
+    canvas = canvas || L.canvas({padding: 0.3, pane: "wkVlakken"});
+    vlakken.forEach(function (d) {
+      var geen = d.k === "#ffffff";
+      var vlak = L.geoJSON(d.g, {
+        renderer: canvas,
+        style: {fillColor: d.k, fillOpacity: geen ? 0.55 : 0.85, color: "#737373", weight: 0.6,
+                dashArray: geen ? "4 3" : null},
+      });
+      vlak.bindTooltip(function () { return element("span", d.t); }, {sticky: true});
+      laag.addLayer(vlak);
+    });
+    document.documentElement.setAttribute("data-wk-vlakken", String(vlakken.length));
+  };
+
   window.wkSymbolen = function (laag, px, clusterOpties, symbolen) {
     var clusters = L.markerClusterGroup(clusterOpties);
     symbolen.forEach(function (d) {

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real bundled data, loaded once per test session, and a private store."""
+"""Shared fixtures: the real bundled data, loaded once per test session, a private store, and the
+address of an empty store in each backend (SQLite file, PostgreSQL with PostGIS)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from geo.bundel import Wijkdata, laad_wijkdata
 from geo.opslag import OPSLAG_OMGEVING
+from tests import postgis
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -28,3 +30,32 @@ def testopslag(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def data() -> Wijkdata:
     return laad_wijkdata()
+
+
+@pytest.fixture(scope="session")
+def postgis_server() -> Iterator[postgis.Server]:
+    """One throw-away PostgreSQL server for the whole run; skipped only if PostgreSQL or PostGIS is missing."""
+    try:
+        server = postgis.start()
+    except postgis.Onbeschikbaar as reden:
+        pytest.skip(f"PostGIS-tests overgeslagen: {reden}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgis_url(postgis_server: postgis.Server) -> Iterator[str]:
+    """A fresh, empty database with PostGIS, removed after the test."""
+    url = postgis_server.nieuwe_database()
+    yield url
+    postgis_server.verwijder(url)
+
+
+@pytest.fixture(params=["sqlite", "postgis"])
+def opslag_adres(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where an empty store goes, once per backend: a SQLite file (its folder not made yet) or a
+    PostgreSQL URL. Tests that take it run against both."""
+    if request.param == "sqlite":
+        return tmp_path / "sub" / "wijkkaart.sqlite"
+    url: str = request.getfixturevalue("postgis_url")
+    return url

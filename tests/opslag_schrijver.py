@@ -1,8 +1,9 @@
 """A separate process that writes to a store, for the multi-process tests of ``geo.opslag``.
 
 Run as ``python -m tests.opslag_schrijver '<json>'`` from the repository root. The JSON names the
-task and its arguments; the result is printed as one JSON line. Writers first create their
-``gereed`` file and then wait for the ``start`` file, so all of them begin at the same moment.
+task and its arguments (``adres``: the store's file or PostgreSQL URL); the result is printed as
+one JSON line. Writers first create their ``gereed`` file and then wait for the ``start`` file,
+so all of them begin at the same moment.
 """
 
 from __future__ import annotations
@@ -40,11 +41,11 @@ def initialiseer(taak: dict) -> dict:
 
     bundel = lees_bewerkbaar()
     _wacht_op_start(taak)
-    return {"aangemaakt": Opslag(Path(taak["pad"])).initialiseer(bundel)}
+    return {"aangemaakt": Opslag(taak["adres"]).initialiseer(bundel)}
 
 
 def voeg_toe(taak: dict) -> dict:
-    opslag = Opslag(Path(taak["pad"]))
+    opslag = Opslag(taak["adres"])
     _wacht_op_start(taak)
     ids = [opslag.voeg_toe(SOORT_ACTIE, actie_rij(i), taak["gebruiker"]) for i in range(taak["aantal"])]
     return {"ids": ids}
@@ -52,7 +53,7 @@ def voeg_toe(taak: dict) -> dict:
 
 def wijzig(taak: dict) -> dict:
     """Read the row, pause briefly (as a user filling in a form), save with the version read."""
-    opslag = Opslag(Path(taak["pad"]))
+    opslag = Opslag(taak["adres"])
     _wacht_op_start(taak)
     gelukt, conflicten = [], []
     for poging in range(taak["pogingen"]):
@@ -76,7 +77,7 @@ def importeer_en_wacht(taak: dict) -> dict:
             time.sleep(120)
 
     rijen = [actie_rij(i, "x" * 2000) for i in range(taak["aantal"])]
-    Opslag(Path(taak["pad"])).importeer(SOORT_ACTIE, rijen, "importeur", voortgang=voortgang)
+    Opslag(taak["adres"]).importeer(SOORT_ACTIE, rijen, "importeur", voortgang=voortgang)
     return {"klaar": True}
 
 

@@ -1,5 +1,8 @@
 """The wijkteam's store: created once from the bundle, versioned edits with a logbook, conflicts
-refused instead of overwritten, and a file that stays whole with several writers or a killed one."""
+refused instead of overwritten, and a store that stays whole with several writers or a killed one.
+
+Tests that take the ``opslag`` or ``opslag_adres`` fixture run against both backends: a SQLite file
+and PostgreSQL with PostGIS (a throw-away server, see tests/postgis.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
+from geo import accounts
 from geo.beheer import (
     SOORT_ACTIE,
     SOORT_HOTSPOT,
@@ -26,6 +30,7 @@ from geo.beheer import (
 )
 from geo.bundel import gebiedscontext, met_bewerkbaar
 from geo.opslag import BEWERKBAAR, Conflict, Opslag, OpslagFout
+from geo.opslag_databank import kies_databank
 from geo.programma import laad_programma, lees_bewerkbaar
 from geo.schema import PRECISIE_EXACT
 from tests.opslag_schrijver import actie_rij
@@ -40,8 +45,8 @@ def bundel() -> dict[str, pd.DataFrame]:
 
 
 @pytest.fixture
-def opslag(tmp_path, bundel) -> Opslag:
-    opslag = Opslag(tmp_path / "wijkkaart.sqlite")
+def opslag(opslag_adres, bundel) -> Opslag:
+    opslag = Opslag(opslag_adres)
     assert opslag.initialiseer(bundel)
     return opslag
 
@@ -51,9 +56,25 @@ def context(data) -> Gebiedscontext:
     return gebiedscontext(data)
 
 
-def _integriteit(pad: Path) -> str:
-    with closing(sqlite3.connect(pad)) as verbinding:
-        return "; ".join(r[0] for r in verbinding.execute("PRAGMA integrity_check"))
+def _heel(opslag: Opslag) -> None:
+    """SQLite: the file passes its integrity check. PostGIS: every item's point equals its lon/lat."""
+    if isinstance(opslag.pad, Path):
+        with closing(sqlite3.connect(opslag.pad)) as verbinding:
+            assert [r[0] for r in verbinding.execute("PRAGMA integrity_check")] == ["ok"]
+        return
+    with opslag.databank.verbinding() as verbinding:
+        for naam in BEWERKBAAR:
+            for rij in verbinding.rijen(f"SELECT id, lon, lat, ST_X(geom) AS x, ST_Y(geom) AS y FROM {naam}"):
+                if rij["lon"] and rij["lat"]:
+                    assert (rij["x"], rij["y"]) == (float(rij["lon"]), float(rij["lat"])), rij
+                else:
+                    assert rij["x"] is None, rij
+
+
+def _inhoud(adres: Path | str) -> dict[str, list]:
+    """Every table with its rows, to show a database was left alone."""
+    with kies_databank(adres).verbinding() as verbinding:
+        return {t: sorted(map(str, verbinding.rijen(f"SELECT * FROM {t}"))) for t in sorted(verbinding.tabellen())}
 
 
 def _aantallen(opslag: Opslag) -> dict[str, int]:
@@ -99,11 +120,10 @@ def _tegelijk(tmp_path: Path, taken: list[dict]) -> list[dict]:
 # -- 1. creation ------------------------------------------------------------------------------
 
 
-def test_initialisation_copies_the_bundle_once(tmp_path, bundel):
-    opslag = Opslag(tmp_path / "map" / "wijkkaart.sqlite")
+def test_initialisation_copies_the_bundle_once(opslag_adres, bundel):
+    opslag = Opslag(opslag_adres)
     assert opslag.initialiseer(bundel)
-    assert opslag.pad.is_file()
-    assert _integriteit(opslag.pad) == "ok"
+    _heel(opslag)
     for naam in BEWERKBAAR:
         tabel = opslag.tabel(naam)
         assert len(tabel) == len(bundel[naam]), naam
@@ -113,13 +133,17 @@ def test_initialisation_copies_the_bundle_once(tmp_path, bundel):
         for kolom in bundel[naam].columns:
             assert tabel[kolom].tolist() == bundel[naam][kolom].tolist(), (naam, kolom)
     assert opslag.logboek().empty
-    revisie = opslag.revisie()
-    inhoud = hashlib.sha256(opslag.pad.read_bytes()).hexdigest()
+    revisie, inhoud = opslag.revisie(), _inhoud(opslag.pad)
+    bestand = hashlib.sha256(opslag.pad.read_bytes()).hexdigest() if isinstance(opslag.pad, Path) else None
 
     assert not opslag.initialiseer(bundel)
-    assert hashlib.sha256(opslag.pad.read_bytes()).hexdigest() == inhoud
+    assert _inhoud(opslag.pad) == inhoud
     assert opslag.revisie() == revisie
-    assert not list(opslag.pad.parent.glob("*.nieuw"))  # no temporary file left behind
+    if isinstance(opslag.pad, Path):
+        assert hashlib.sha256(opslag.pad.read_bytes()).hexdigest() == bestand
+        assert not list(opslag.pad.parent.glob("*.nieuw"))  # no temporary file left behind
+        with closing(sqlite3.connect(opslag.pad)) as verbinding:
+            assert verbinding.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
 def test_store_gives_the_same_items_as_the_bundle(data, opslag):
@@ -130,37 +154,40 @@ def test_store_gives_the_same_items_as_the_bundle(data, opslag):
     pd.testing.assert_frame_equal(uit_opslag[kolommen], gebundeld[kolommen])
 
 
-@pytest.mark.parametrize("soort", ["geen database", "andere database", "ander schema"])
-def test_foreign_file_is_refused_and_left_alone(tmp_path, bundel, soort):
+def test_a_file_that_is_no_database_is_refused_and_left_alone(tmp_path, bundel):
     pad = tmp_path / "wijkkaart.sqlite"
-    if soort == "geen database":
-        pad.write_bytes(b"Dit is een tekstbestand, geen SQLite-bestand.\n" * 100)
-    else:
-        with closing(sqlite3.connect(pad)) as verbinding:
-            if soort == "andere database":
-                verbinding.execute("CREATE TABLE klanten (naam TEXT)")
-            else:
-                verbinding.execute("CREATE TABLE meta (sleutel TEXT, waarde TEXT)")
-                verbinding.execute("INSERT INTO meta VALUES ('schema', '99')")
-            verbinding.commit()
-    inhoud = pad.read_bytes()
-    with pytest.raises(OpslagFout) as fout:
+    pad.write_bytes(b"Dit is een tekstbestand, geen SQLite-bestand.\n" * 100)
+    with pytest.raises(OpslagFout, match="onleesbaar of beschadigd") as fout:
         Opslag(pad).initialiseer(bundel)
-    melding = str(fout.value)
-    assert str(pad) in melding
-    assert "onleesbaar of beschadigd" in melding or "geen opslag van deze wijkkaart" in melding
-    assert pad.read_bytes() == inhoud
+    assert str(pad) in str(fout.value)
+    assert pad.read_bytes() == b"Dit is een tekstbestand, geen SQLite-bestand.\n" * 100
 
 
-def test_processes_initialising_at_once_create_one_store(tmp_path, bundel):
-    pad = tmp_path / "wijkkaart.sqlite"
-    uitkomsten = _tegelijk(tmp_path, [{"taak": "initialiseer", "pad": str(pad)}] * 3)
+@pytest.mark.parametrize("soort", ["andere database", "ander schema"])
+def test_foreign_database_is_refused_and_left_alone(opslag_adres, bundel, soort):
+    with kies_databank(opslag_adres).verbinding(maken=True) as verbinding:
+        if soort == "andere database":
+            verbinding.uitvoeren("CREATE TABLE klanten (naam TEXT)")
+            verbinding.uitvoeren("INSERT INTO klanten VALUES ('Jansen')")
+        else:
+            verbinding.uitvoeren("CREATE TABLE meta (sleutel TEXT, waarde TEXT)")
+            verbinding.uitvoeren("INSERT INTO meta VALUES ('schema', '99')")
+    inhoud = _inhoud(opslag_adres)
+    opslag = Opslag(opslag_adres)
+    with pytest.raises(OpslagFout, match="geen opslag van deze wijkkaart") as fout:
+        opslag.initialiseer(bundel)
+    assert opslag.naam in str(fout.value)
+    assert _inhoud(opslag_adres) == inhoud
+
+
+def test_processes_initialising_at_once_create_one_store(tmp_path, opslag_adres, bundel):
+    uitkomsten = _tegelijk(tmp_path, [{"taak": "initialiseer", "adres": str(opslag_adres)}] * 3)
     assert sorted(u["aangemaakt"] for u in uitkomsten) == [False, False, True]
-    assert _integriteit(pad) == "ok"
-    opslag = Opslag(pad)
+    opslag = Opslag(opslag_adres)
+    _heel(opslag)
     assert _aantallen(opslag) == {n: len(bundel[n]) for n in BEWERKBAAR}
     assert opslag.revisie() == 1
-    assert not list(tmp_path.glob("*.nieuw"))
+    assert not list(tmp_path.rglob("*.nieuw"))
 
 
 # -- 2. add, change, remove, restore ----------------------------------------------------------
@@ -294,13 +321,13 @@ def test_changing_a_removed_row_is_refused(opslag):
 def test_concurrent_writers_lose_nothing(tmp_path, opslag):
     item_id = "rattenvoorlichting"
     aantallen, revisie = _aantallen(opslag), opslag.revisie()
-    toevoegers = [{"taak": "voeg_toe", "pad": str(opslag.pad), "aantal": 25, "gebruiker": f"schrijver{i}"}
+    toevoegers = [{"taak": "voeg_toe", "adres": str(opslag.pad), "aantal": 25, "gebruiker": f"schrijver{i}"}
                   for i in range(4)]
-    wijzigers = [{"taak": "wijzig", "pad": str(opslag.pad), "tabel": "acties", "id": item_id, "pogingen": 25,
+    wijzigers = [{"taak": "wijzig", "adres": str(opslag.pad), "tabel": "acties", "id": item_id, "pogingen": 25,
                   "gebruiker": f"wijziger{i}"} for i in range(2)]
     uitkomsten = _tegelijk(tmp_path, toevoegers + wijzigers)
 
-    assert _integriteit(opslag.pad) == "ok"
+    _heel(opslag)
     nieuwe_ids = [i for u in uitkomsten[:4] for i in u["ids"]]
     assert len(set(nieuwe_ids)) == 100
     acties = opslag.tabel("acties").set_index("id")
@@ -336,7 +363,7 @@ def test_concurrent_writers_lose_nothing(tmp_path, opslag):
 def test_killed_writer_leaves_the_store_as_it_was(tmp_path, opslag):
     aantallen, revisie, logboek = _aantallen(opslag), opslag.revisie(), len(opslag.logboek())
     marker = tmp_path / "halverwege"
-    proces = _start({"taak": "importeer", "pad": str(opslag.pad), "aantal": 500, "na": 250, "marker": str(marker)})
+    proces = _start({"taak": "importeer", "adres": str(opslag.pad), "aantal": 500, "na": 250, "marker": str(marker)})
     try:
         einde = time.monotonic() + WACHTTIJD
         while not marker.exists():
@@ -352,7 +379,7 @@ def test_killed_writer_leaves_the_store_as_it_was(tmp_path, opslag):
         proces.stderr.close()
     assert proces.returncode == -9
 
-    assert _integriteit(opslag.pad) == "ok"
+    _heel(opslag)
     assert _aantallen(opslag) == aantallen
     assert opslag.revisie() == revisie
     assert len(opslag.logboek()) == logboek
@@ -361,7 +388,7 @@ def test_killed_writer_leaves_the_store_as_it_was(tmp_path, opslag):
     assert opslag.rij("acties", item_id)["versie"] == "1"
     assert opslag.revisie() == revisie + 1
     assert _aantallen(opslag)["acties"] == aantallen["acties"] + 1
-    assert _integriteit(opslag.pad) == "ok"
+    _heel(opslag)
 
 
 # -- 6. table names -----------------------------------------------------------------------------
@@ -383,18 +410,15 @@ def test_table_names_cannot_inject_sql(opslag):
     assert opslag.rij("acties", "x' OR '1'='1") is None
     assert len(opslag.tabel("acties")) == aantal
     assert opslag.revisie() == revisie
-    assert _integriteit(opslag.pad) == "ok"
+    _heel(opslag)
 
 
-def test_store_is_added_to_a_file_that_holds_only_accounts(tmp_path):
-    """The first account may be made before the app ever started: the store joins that file."""
-    from geo import accounts
-
-    pad = tmp_path / "wijkkaart.sqlite"
-    accounts.maak_account(pad, "beheerder", "een lang wachtwoord!")
-    assert Opslag(pad).initialiseer(lees_bewerkbaar()) is True
-    assert accounts.accounts(pad) == ["beheerder"]
-    assert len(Opslag(pad).tabel("acties")) == len(lees_bewerkbaar()["acties"])
+def test_store_is_added_to_a_database_that_holds_only_accounts(opslag_adres):
+    """The first account may be made before the app ever started: the store joins that database."""
+    accounts.maak_account(opslag_adres, "beheerder", "een lang wachtwoord!")
+    assert Opslag(opslag_adres).initialiseer(lees_bewerkbaar()) is True
+    assert accounts.accounts(opslag_adres) == ["beheerder"]
+    assert len(Opslag(opslag_adres).tabel("acties")) == len(lees_bewerkbaar()["acties"])
 
 
 def test_reading_a_missing_store_does_not_create_it(tmp_path):
@@ -402,6 +426,47 @@ def test_reading_a_missing_store_does_not_create_it(tmp_path):
     with pytest.raises(OpslagFout):
         Opslag(pad).revisie()
     assert not pad.exists()
+
+
+def test_an_unreachable_database_gives_a_dutch_message_without_its_password(tmp_path):
+    opslag = Opslag(f"postgresql://wijkteam:geheim123@/wijkkaart?host={tmp_path}&port=5999")
+    with pytest.raises(OpslagFout, match="is niet bereikbaar") as fout:
+        opslag.revisie()
+    assert "geheim123" not in str(fout.value)
+    assert str(fout.value).startswith(f"De opslag postgresql://wijkteam@/wijkkaart?host={tmp_path}&port=5999 ")
+
+
+def test_a_database_without_postgis_is_refused_with_the_way_to_fix_it(postgis_server, bundel):
+    url = postgis_server.nieuwe_database(met_postgis=False)
+    try:
+        with pytest.raises(OpslagFout, match="heeft de extensie PostGIS niet") as fout:
+            Opslag(url).initialiseer(bundel)
+        assert "CREATE EXTENSION postgis" in str(fout.value)
+        with kies_databank(url).verbinding() as verbinding:
+            assert verbinding.tabellen() == set()  # nothing half made
+    finally:
+        postgis_server.verwijder(url)
+
+
+def test_postgis_keeps_a_point_per_item_with_a_spatial_index(postgis_url, bundel):
+    """Other GIS tools query the items by geometry; it follows every change of lon/lat."""
+    opslag = Opslag(postgis_url)
+    opslag.initialiseer(bundel)
+    item_id = opslag.voeg_toe(SOORT_ACTIE, {**actie_rij(1), "lon": "4.384170", "lat": "52.088610"}, "anna")
+    opslag.wijzig("acties", item_id, {"lon": "4.390000", "lat": "52.090000"}, 1, "bram")
+    leeg_id = opslag.voeg_toe(SOORT_ACTIE, actie_rij(2), "anna")
+    _heel(opslag)
+    with opslag.databank.verbinding() as verbinding:
+        punt = verbinding.rij("SELECT ST_AsText(geom) AS wkt, ST_SRID(geom) AS srid FROM acties WHERE id = ?", (item_id,))
+        assert punt == {"wkt": "POINT(4.39 52.09)", "srid": 4326}
+        assert verbinding.rij("SELECT geom FROM acties WHERE id = ?", (leeg_id,)) == {"geom": None}
+        binnen = verbinding.rijen(
+            "SELECT id FROM acties WHERE ST_DWithin(geom, ST_SetSRID(ST_MakePoint(4.39, 52.09), 4326), 0.001)")
+        assert [r["id"] for r in binnen] == [item_id]
+        indexen = {r["indexdef"] for r in verbinding.rijen("SELECT indexdef FROM pg_indexes WHERE tablename = 'acties'")}
+    assert any("USING gist (geom)" in i for i in indexen)
+    assert "geom" not in opslag.tabel("acties").columns and "volgnr" not in opslag.tabel("acties").columns
+    assert set(opslag.rij("acties", item_id)) == set(opslag.tabel("acties").columns)
 
 
 def test_every_point_the_forms_accept_loads(opslag, context, data):

@@ -43,7 +43,7 @@ def ververs(
     ophaler: Ophaler,
     voortgang: Voortgang,
     nu: datetime,
-    opslag: Path | None = None,
+    opslag: Path | str | None = None,
     geocoderen: bool = True,
 ) -> Path:
     """Refresh the CBS data of the configured gemeente for ``jaren``; returns the new snapshot folder.
@@ -142,10 +142,10 @@ def _geocodeer(ophaler: Ophaler, config: Configuratie, plaatsen: pd.DataFrame, v
     return pd.DataFrame(rijen, columns=list(GEOCODERING_KOLOMMEN)), bron
 
 
-def _bewerkbaar(opslag: Path | None) -> dict[str, pd.DataFrame]:
+def _bewerkbaar(opslag: Path | str | None) -> dict[str, pd.DataFrame]:
     """Acties, meldingen and places as the app knows them: from the wijkteam's store when it
     exists, else the bundled files. Read only: the refresh never writes to the store."""
-    if opslag is not None and opslag.exists():
+    if opslag is not None and (isinstance(opslag, str) or opslag.exists()):
         try:
             winkel = Opslag(opslag)
             return {naam: winkel.tabel(naam) for naam in BEWERKBAAR}
