@@ -154,7 +154,8 @@ def grote_basiskaart(omlijningen: dict[str, gpd.GeoDataFrame], start: tuple[list
     )
     _grond(kaart, achtergrond)
     kaart.add_child(_Vlakkenpaneel())
-    _omlijn(kaart, omlijningen)
+    # outlines of a country-sized area: about a metre of detail is all a map of it can show
+    _omlijn(kaart, {k: v.assign(geometry=v.geometry.simplify(0.00001)) for k, v in omlijningen.items()})
     return kaart
 
 

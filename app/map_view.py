@@ -16,6 +16,7 @@ from app.map_build import basiskaart, beeld, grote_basiskaart, omtrek, selectiel
 from app.profiel import NIVEAU_TEKST
 from geo.bundel import Wijkdata
 from geo.classify import Klasse, kleur_voor
+from geo.export import csv_bytes
 from geo.indicators import Kaartwaarden
 from geo.meldingen import in_periode
 from geo.schema import ONBEKEND
@@ -41,8 +42,9 @@ def _kaartbeeld(data: Wijkdata, keuze: Kaartkeuze) -> tuple[list[float], float]:
     return beeld(frame.total_bounds)
 
 
-def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klasse], items: pd.DataFrame) -> None:
-    """Draw the map; a click on a buurt selects it in the buurt chooser."""
+def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klasse], items: pd.DataFrame) -> pd.DataFrame:
+    """Draw the map and return the items on it (of a large map: those in view); a click on a buurt
+    selects it in the buurt chooser."""
     # The base map always starts on the programme area, so switching the view does not change it
     # (and is not re-sent); st_folium moves the existing map with center/zoom instead.
     start_noord = beeld(data.omlijningen_web["programmagebied"].total_bounds)
@@ -82,6 +84,7 @@ def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klas
         if code and code != gekozen:
             st.session_state[BUURT_KEY] = code
             st.rerun()
+    return items
 
 
 @st.cache_resource(show_spinner="Kaartvlakken per zoomniveau vereenvoudigen…", max_entries=2)
@@ -147,7 +150,10 @@ def toon_kaarttabel(data: Wijkdata, kw: Kaartwaarden) -> None:
     """The map's text alternative, one click away under the map (keyboard and screen reader)."""
     with st.expander(markdown_veilig(f"Tabel bij de kaart: {kw.indicator.label} per buurt")):
         tabel = kaarttabel(data, kw)
-        if len(tabel) > s.GROOT_AANTAL:  # a static table of every buurt would be megabytes of HTML
-            st.dataframe(tabel, hide_index=True, width="stretch")
+        if len(tabel) > s.GROOT_AANTAL:  # a table of every buurt would be megabytes at every click
+            st.caption(f"{getal_tekst(len(tabel))} buurten: te veel om hier te tonen; download de tabel.")
+            st.download_button("Tabel bij de kaart downloaden (CSV)", csv_bytes(tabel, [kw.indicator.label]),
+                               file_name=f"{s.BESTANDSNAAM}-kaart-{kw.indicator.id}.csv", mime="text/csv",
+                               on_click="ignore", key="kaart_tabel_csv")
         else:
             st.table(veilige_tabel(tabel.set_index("Buurt")))

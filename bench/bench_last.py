@@ -2,40 +2,53 @@
 
 Run from the repository root:
 
-    .venv/bin/python bench/bench_last.py [--gebruikers 30] [--rondes 2] [--browsers 2]
+    .venv/bin/python bench/bench_last.py                      # 30 websocket users, 2 rounds each
+    .venv/bin/python bench/bench_last.py --modus browser --gebruikers 8
 
-Every user is its own Chromium browser context (own cache, own Streamlit session and websocket)
-and clicks what a visitor clicks: open the Kaart, switch an opgave pill, colour the map by
-another indicator, click a buurt on the map, choose another one in the "Buurt" list, open its
-Buurtprofiel, the Raadsoverzicht (and switch it to wijken), the Presentatie and three steps
-forward, then "Sluiten" back to the Kaart for the next round. Users arrive with a stagger and
-think 0.5-1.5 s between clicks.
+The journey, per round: open the Kaart, switch an opgave pill, colour the map by another
+indicator, click a buurt on the map, choose another buurt in the "Buurt" list, open its
+Buurtprofiel, the Raadsoverzicht (and switch it between buurten and wijken), the Presentatie and
+three steps forward; the next round starts with "Sluiten" back to the Kaart. Users arrive
+``--spreiding`` s apart and think 0.5-1.5 x ``--denktijd`` s between clicks.
 
-Why real browsers and not a websocket client: the expensive part of a click is not only the
-script run but also what the app sends back (the folium map HTML, SVG maps, tables) and what
-the page then does with it; a browser is the only client that is sure to click, and wait for,
-what a user does. The price is CPU: on a 2-core machine the browsers share the cores with the
-server, which the report shows (server CPU against machine CPU).
+Two kinds of user:
 
-A response time runs from the user's click (the page's own ``pointerdown`` event, or the Python
-time of ``goto`` / the mouse click on the map iframe) until the script run the click started has
-finished (``stApp`` is ``notRunning`` and was ``running`` after the click) *and* the element
-the click is for is there (map polygons redrawn, symbols gone, profile heading, slide number).
-The page checks this itself every ``POLL_MS`` ms, so a time is late by at most that much.
+* ``--modus browser``: every user is its own Chromium context (own cache, session, websocket)
+  that really clicks. Realistic end to end, but on a 2-core machine 30 Streamlit front ends
+  need more CPU than the server does, so the figures then say more about Chromium than about
+  the app.
+* ``--modus ws`` (default): first ``--opnames`` users click the journey in Chromium, alone, and
+  every message their page sends to the server is recorded. Then each websocket user opens its
+  own Streamlit session, downloads what the page downloaded on its first visit, and sends one
+  recording's messages byte for byte, each after a think time and once the previous script run
+  has finished. The server cannot tell these users from browsers; only the drawing in the
+  browser is left out, which on a real deployment happens on the visitors' own machines.
 
-Errors, which must be 0: an exception shown in the page, an HTTP response >= 400 or a failed
-request, a request off loopback (blocked), an uncaught JavaScript error, the websocket closing
-while the user is active, and an action that does not finish within ``--timeout``. A user stops
-at its first failed action (what follows would only measure the broken state).
+A browser response time runs from the click (the page's own ``pointerdown``, or the Python time
+of ``goto`` / the mouse click on the map iframe) until the script run it started has finished
+(``stApp`` ``notRunning`` after a ``running``) and the page shows what the click is for (map
+redrawn, symbols gone, profile heading, slide number). The page checks that every ``POLL_MS``
+ms. A websocket response time runs from sending the message until its run's ``script_finished``
+arrived; its answer must contain the text a browser would wait for (the buurt's caption, the
+slide's label, ...). Opening the Kaart includes downloading the page and its scripts.
 
-Server memory comes from ``/proc/<pid>/status`` (VmRSS, VmHWM), server CPU from
-``/proc/<pid>/stat``, machine CPU from ``/proc/stat``. Exit code 1 when there were errors.
+Errors, which must be 0: an exception in the page or in the server's answer, an HTTP response
+>= 400 or a failed request, a request off loopback (blocked), an uncaught JavaScript error, the
+websocket closing while the user is active, an expected text missing, and an action not done
+within ``--timeout``. A user stops at its first failed action. A click after which the page sent
+nothing to the server within ``HERKLIK_S`` (the front end lost it, e.g. while a list scrolled) is
+clicked again, as a person would; the time still runs from the first click and the report
+counts these repeats.
+
+Server memory comes from ``/proc/<pid>/status`` (VmRSS; VmHWM reset before the load), CPU from
+``/proc/<pid>/stat`` and ``/proc/stat``. Exit code 1 when there was any error.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import html
 import os
 import random
 import re
@@ -43,7 +56,9 @@ import statistics
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,8 +67,18 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # so `tests.e2e` imports when run as a script
 
-from playwright.async_api import Browser, Locator, Page, Route, async_playwright
+import websockets
+from playwright.async_api import (
+    Browser,
+    Locator,
+    Page,
+    Request,
+    Route,
+    async_playwright,
+)
 from playwright.async_api import Error as PlaywrightError
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from app import settings as s
 from geo.schema import OPGAVEN
@@ -61,35 +86,40 @@ from tests.e2e.conftest import BASISPAD_PROBE
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server
 
 VIEWPORT = {"width": 1440, "height": 1000}
-POLL_MS = 25  # how often the page checks whether an action is done (the times' resolution)
+POLL_MS = 25  # how often the page checks whether an action is done (the browser times' resolution)
+HERKLIK_S = 5.0  # no message to the server this long after a click: the page lost it, click again
+MAX_HERKLIK = 2
 EXPECTED_BUURTEN = 43
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 # Only requests that leave loopback are intercepted (the regex is matched in Playwright's driver,
 # so loopback traffic never makes a round trip to Python). data:, blob: and about: have no "//".
 OFF_LOOPBACK = re.compile(r"^(?!https?://(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?/)[a-z][a-z0-9+.-]*://")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+NA_S = 3.0  # seconds after closing the sessions before the "after" RSS
+HTTP_PER_GEBRUIKER = 6  # parallel downloads per websocket user, as a browser opens per host
+FINISHED_EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+FINISHED_SUCCESSFULLY = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 
-# Runs in every top-level page before Streamlit's own scripts. It logs each change of the
-# app's script state (with MutationObserver's oldValue, so a short "running" is not missed)
-# and every pointerdown (the start of a click), with Date.now() times: the same wall clock as
-# Python's time.time(). `klaar(a)` is what the Python side waits for after an action.
+# Runs in every top-level page before Streamlit's own scripts. It logs each change of the app's
+# script state (with MutationObserver's oldValue, so a short "running" is not missed) and every
+# pointerdown (the start of a click), with Date.now() times: the same wall clock as Python's
+# time.time(). `klaar(a)` is what the Python side waits for after an action.
 INIT_SCRIPT = """
 (() => {
   if (window !== window.top) return;
   const w = (window.__wkLast = { states: [], clicks: [] });
   const app = () => document.querySelector('[data-testid="stApp"]');
   let last = null;
-  const log = (state) => { if (state !== last) { last = state; w.states.push({ t: Date.now(), state }); } };
+  const log = (t, state) => { if (state !== last) { last = state; w.states.push({ t, state }); } };
   new MutationObserver((records) => {
     const t = Date.now();
     records.forEach((r, i) => {
-      if (r.type !== "attributes" || r.attributeName !== "data-test-script-state") return;
+      if (r.type !== "attributes") return;
       const next = records.slice(i + 1).find((q) => q.type === "attributes" && q.target === r.target);
-      const value = next ? next.oldValue : r.target.getAttribute("data-test-script-state");
-      if (value !== last) { last = value; w.states.push({ t, state: value }); }
+      log(t, next ? next.oldValue : r.target.getAttribute("data-test-script-state"));
     });
     const a = app();
-    if (a) log(a.getAttribute("data-test-script-state"));
+    if (a) log(t, a.getAttribute("data-test-script-state"));
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeOldValue: true,
                          attributeFilter: ["data-test-script-state"] });
   window.addEventListener("pointerdown", () => w.clicks.push(Date.now()), true);
@@ -106,8 +136,7 @@ INIT_SCRIPT = """
       return p.aan ? n > 0 : n === 0;
     },
     indicator: (p) => {
-      const d = mapDoc();
-      const nieuw = [...polygons(d)].filter((e) => !e.hasAttribute("data-wk-oud"));
+      const nieuw = [...polygons(mapDoc())].filter((e) => !e.hasAttribute("data-wk-oud"));
       const legenda = document.querySelector('[aria-label="Legenda indicator"] strong');
       return nieuw.length === __BUURTEN__ && !!legenda && legenda.textContent === p.label;
     },
@@ -148,15 +177,15 @@ INIT_SCRIPT = """
 """.replace("__IFRAME__", MAP_IFRAME).replace("__BUURTEN__", str(EXPECTED_BUURTEN))
 
 WAIT_JS = "(a) => window.__wkLast && window.__wkLast.klaar(a)"
-# For the error message of a timeout: script states and clicks relative to the action's start.
+
+# For the error message of a timeout: script states relative to the action's start.
 DIAGNOSE_JS = """
 (a) => {
   const w = window.__wkLast;
   const start = a.start !== null ? a.start : w.clicks[a.klik];
   const rel = (t) => start === undefined ? t : ((t - start) / 1000).toFixed(2);
   return "click seen: " + (start !== undefined) + "; states since: "
-    + w.states.filter((e) => start === undefined || e.t >= start - 2000).map((e) => `${e.state}@${rel(e.t)}`).join(" ")
-    + "; open listbox: " + !!document.querySelector('[role="listbox"]');
+    + w.states.filter((e) => start === undefined || e.t >= start - 2000).map((e) => `${e.state}@${rel(e.t)}`).join(" ");
 }
 """
 
@@ -196,14 +225,18 @@ class ActieFout(Exception):
     """An action did not finish as a user would expect: counted as an error."""
 
 
+Klik = Callable[[], Awaitable[None]]
+
+
 @dataclass(frozen=True)
-class Verwachting:
-    """What the page must show before an action counts as done, and where its clock starts."""
+class Stap:
+    """One action's click (repeatable when the page lost it) and what must show after it."""
 
     soort: str  # a key of `checks` in INIT_SCRIPT
+    klik: Klik
     p: dict[str, Any] = field(default_factory=dict)
-    start_ms: float | None = None  # Python-side start (goto, mouse click in the map iframe) …
-    klik: int | None = None  # … or the index of the page's own pointerdown of the final click
+    python_start: bool = False  # the clock starts in Python: goto, or a click inside the map iframe
+    herhaalbaar: bool = True  # False for goto: a page load is not a click that can get lost
 
 
 @dataclass(frozen=True)
@@ -212,73 +245,103 @@ class Meting:
     ronde: int
     actie: str
     seconden: float
+    start_ms: float = 0.0  # epoch ms; browser users only (to cut the recording into actions)
+    eind_ms: float = 0.0
+    herklikken: int = 0
 
 
 @dataclass
-class Gebruiker:
-    """One visitor: a browser context, its page, its own random choices and what went wrong."""
+class Deelnemer:
+    """What every kind of user collects: its times and its errors."""
 
     nr: int
-    page: Page
-    url: str
     rng: random.Random
-    timeout_s: float
-    artefacten: Path | None = None  # where a screenshot of each failed action goes
     fouten: list[str] = field(default_factory=list)
     metingen: list[Meting] = field(default_factory=list)
-    actief: bool = True  # the websocket may only close once the user is done
     afgerond: bool = False  # every round done without an error
+    actief: bool = True  # the websocket may only close once the user is done
 
     def fout(self, tekst: str) -> None:
         self.fouten.append(f"user {self.nr}: {tekst}")
+
+
+@dataclass
+class Gebruiker(Deelnemer):
+    """A browser user: a Chromium context and its page."""
+
+    page: Page | None = None
+    url: str = ""
+    timeout_s: float = 60.0
+    artefacten: Path | None = None  # where a screenshot of each failed action goes
+    verzonden: list[tuple[float, bytes]] = field(default_factory=list)  # rerun messages the page sent
+    eerste_bezoek: list[str] = field(default_factory=list)  # loopback URLs of the first page load
+    opname_merktekens: list[tuple[str, ...]] = field(default_factory=list)  # per measured action
 
     async def kliks(self) -> int:
         """How many pointerdowns the page has seen: the next one is the action's click."""
         return await self.page.evaluate("() => window.__wkLast.clicks.length")
 
-    async def wacht(self, v: Verwachting) -> float:
-        """Seconds from the click until the page shows the action's result (see module doc)."""
-        arg = {"soort": v.soort, "p": v.p, "start": v.start_ms, "klik": v.klik}
+    def verzonden_sinds(self, t_ms: float) -> bool:
+        return any(t >= t_ms for t, _ in self.verzonden)
+
+    async def probeer(self, arg: dict[str, Any], venster_s: float) -> dict[str, Any] | None:
+        """The page's verdict on the action, or None when it is not done within ``venster_s``."""
         try:
-            handle = await self.page.wait_for_function(WAIT_JS, arg=arg, polling=POLL_MS, timeout=self.timeout_s * 1000)
+            handle = await self.page.wait_for_function(WAIT_JS, arg=arg, polling=POLL_MS, timeout=venster_s * 1000)
         except PlaywrightError as exc:
-            if "Timeout" not in str(exc):
-                raise
-            staat = await self.page.evaluate(DIAGNOSE_JS, arg)
-            raise ActieFout(f"not done within {self.timeout_s:.0f} s (expected {v.soort} {v.p}; {staat})") from None
-        uit = await handle.json_value()
-        if "fout" in uit:
-            raise ActieFout(uit["fout"])
-        return (uit["eind"] - uit["start"]) / 1000
+            if "Timeout" in str(exc):
+                return None
+            raise
+        return await handle.json_value()
+
+    async def doe(self, stap: Stap) -> tuple[float, float, int]:
+        """Click, then wait until the page shows the result; click again if the page sent nothing.
+
+        Returns the click and done times (epoch ms) and how often the click was repeated.
+        """
+        n = await self.kliks()
+        t_klik = time.time() * 1000
+        await stap.klik()
+        arg = {"soort": stap.soort, "p": stap.p, "start": t_klik if stap.python_start else None, "klik": n}
+        einde, herklikken = time.monotonic() + self.timeout_s, 0
+        while (rest := einde - time.monotonic()) > 0:
+            kan_herhalen = stap.herhaalbaar and herklikken < MAX_HERKLIK
+            venster = min(rest, HERKLIK_S) if kan_herhalen else rest
+            uit = await self.probeer(arg, venster)
+            if uit is not None:
+                if "fout" in uit:
+                    raise ActieFout(uit["fout"])
+                return uit["start"], uit["eind"], herklikken
+            if kan_herhalen and not self.verzonden_sinds(t_klik):
+                herklikken += 1
+                t_klik = time.time() * 1000
+                await stap.klik()
+        staat = await self.page.evaluate(DIAGNOSE_JS, arg)
+        raise ActieFout(f"not done within {self.timeout_s:.0f} s (expected {stap.soort} {stap.p}; {staat})")
 
 
-# --- the actions; each performs its click and says what to wait for ---------------------------
+# --- the browser actions; each returns its click and what to wait for ------------------------
 
 
-async def kaart_openen(g: Gebruiker) -> Verwachting:
-    start = time.time() * 1000
-    await g.page.goto(g.url, wait_until="commit")
-    return Verwachting("kaart", start_ms=start)
+async def kaart_openen(g: Gebruiker) -> Stap:
+    async def klik() -> None:
+        await g.page.goto(g.url, wait_until="commit")
+
+    return Stap("kaart", klik, python_start=True, herhaalbaar=False)
 
 
-async def opgave_filter(g: Gebruiker) -> Verwachting:
-    """Switch one opgave pill; on switches it back on when it was off (a later round)."""
+async def opgave_filter(g: Gebruiker) -> Stap:
+    """Switch one opgave pill: off when it is on, back on when an earlier round switched it off."""
     opgave = g.rng.choice(OPGAVEN)
     pil = g.page.locator('[data-testid="stSidebar"]').get_by_role("button", name=opgave, exact=True)
     aan = await pil.get_attribute("aria-pressed") != "true"
-    n = await g.kliks()
-    await pil.click()
-    return Verwachting("filter", {"opgave": opgave, "aan": aan}, klik=n)
+    return Stap("filter", pil.click, {"opgave": opgave, "aan": aan})
 
 
-async def andere_opties(vak: Locator) -> list[str]:
-    """Open a chooser and return its options that are not the chosen one (react-aria marks that one).
-
-    A click on the field sometimes leaves the list closed when it lands during a rerun that
-    redraws the field; a user then clicks again, and so does this, on the field's arrow button.
-    """
-    page = vak.page
-    opties = page.get_by_role("option")
+async def open_lijst(vak: Locator) -> None:
+    """Open a chooser. A click on the field sometimes leaves the list closed (it landed during a
+    redraw of the field); a user then clicks again, and so does this, on the field's arrow."""
+    opties = vak.page.get_by_role("option")
     await vak.get_by_role("combobox").click()
     try:
         await opties.first.wait_for(timeout=3000)
@@ -287,15 +350,32 @@ async def andere_opties(vak: Locator) -> list[str]:
         await opties.first.wait_for()
     # Read the list before choosing, as a user does: the list scrolls its chosen option into view
     # just after it opens, and a click during that scroll is lost.
-    await page.wait_for_timeout(400)
-    paren = await opties.evaluate_all("es => es.map(e => [e.getAttribute('aria-selected'), e.textContent.trim()])")
+    await vak.page.wait_for_timeout(400)
+
+
+async def andere_opties(vak: Locator) -> list[str]:
+    """Open the chooser; its options other than the chosen one (react-aria marks that one)."""
+    await open_lijst(vak)
+    paren = await vak.page.get_by_role("option").evaluate_all(
+        "es => es.map(e => [e.getAttribute('aria-selected'), e.textContent.trim()])")
     return [tekst for gekozen, tekst in paren if gekozen != "true" and tekst]
 
 
-async def indicator(g: Gebruiker) -> Verwachting | None:
+def kies_optie(vak: Locator, optie: str) -> Klik:
+    """The final click on an option; when repeated, it first opens the list again if it closed."""
+    async def klik() -> None:
+        if not await vak.page.get_by_role("listbox").count():
+            await open_lijst(vak)
+        await vak.page.get_by_role("option", name=optie, exact=True).click()
+
+    return klik
+
+
+async def indicator(g: Gebruiker) -> Stap | None:
     """Colour the map by another indicator from the list (what the opgave filter leaves)."""
-    andere = await andere_opties(g.page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]')
-                                 .filter(has=g.page.get_by_role("combobox", name=s.LABEL_INDICATOR)))
+    vak = g.page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(
+        has=g.page.get_by_role("combobox", name=s.LABEL_INDICATOR))
+    andere = await andere_opties(vak)
     if not andere:
         await g.page.keyboard.press("Escape")
         return None
@@ -304,24 +384,24 @@ async def indicator(g: Gebruiker) -> Verwachting | None:
     await g.page.evaluate(
         "(s) => document.querySelector(s).contentDocument.querySelectorAll('path.wk-buurt')"
         ".forEach((e) => e.setAttribute('data-wk-oud', ''))", MAP_IFRAME)
-    n = await g.kliks()
-    await g.page.get_by_role("option", name=keuze, exact=True).click()
-    return Verwachting("indicator", {"label": keuze}, klik=n)
+    return Stap("indicator", kies_optie(vak, keuze), {"label": keuze})
 
 
-async def buurt_op_kaart(g: Gebruiker) -> Verwachting:
+async def buurt_op_kaart(g: Gebruiker) -> Stap:
     """Click inside a buurt polygon on the map (not on a symbol), another than the chosen one."""
     gekozen = await g.page.evaluate(GEKOZEN_BUURT_JS)
     kandidaten = [b for b in await g.page.evaluate(BUURTEN_OP_SCHERM_JS) if b["code"] != gekozen]
     if not kandidaten:
         raise ActieFout("no buurt on the map to click")
     buurt = g.rng.choice(kandidaten)
-    start = time.time() * 1000
-    await g.page.mouse.click(buurt["x"], buurt["y"])
-    return Verwachting("buurt", {"code": buurt["code"]}, start_ms=start)
+
+    async def klik() -> None:
+        await g.page.mouse.click(buurt["x"], buurt["y"])
+
+    return Stap("buurt", klik, {"code": buurt["code"]}, python_start=True)
 
 
-async def buurt_in_lijst(g: Gebruiker) -> Verwachting:
+async def buurt_in_lijst(g: Gebruiker) -> Stap:
     """Open the "Buurt" chooser next to the map and pick another buurt from what it shows."""
     vak = g.page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').filter(
         has=g.page.get_by_role("combobox", name="Buurt", exact=True))
@@ -329,60 +409,49 @@ async def buurt_in_lijst(g: Gebruiker) -> Verwachting:
     if not andere:
         raise ActieFout("the Buurt list shows no other buurt")
     keuze = g.rng.choice(andere)
-    code = re.search(r"\((BU\d+)\)$", keuze)[1]
-    n = await g.kliks()
-    await g.page.get_by_role("option", name=keuze, exact=True).click()
-    return Verwachting("buurt", {"code": code}, klik=n)
+    return Stap("buurt", kies_optie(vak, keuze), {"code": re.search(r"\((BU\d+)\)$", keuze)[1]})
 
 
-async def buurtprofiel(g: Gebruiker) -> Verwachting:
+async def buurtprofiel(g: Gebruiker) -> Stap:
     code = await g.page.evaluate(GEKOZEN_BUURT_JS)
-    n = await g.kliks()
-    await g.page.get_by_role("link", name=re.compile("^Volledig buurtprofiel van")).click()
-    return Verwachting("profiel", {"code": code}, klik=n)
+    link = g.page.get_by_role("link", name=re.compile("^Volledig buurtprofiel van"))
+    return Stap("profiel", link.click, {"code": code})
 
 
-async def navigatie(g: Gebruiker, titel: str, v: Verwachting) -> Verwachting:
-    n = await g.kliks()
-    await g.page.locator('[data-testid="stSidebarNav"] a').filter(has_text=re.compile(f"^{titel}$")).click()
-    return Verwachting(v.soort, v.p, klik=n)
+def navigatie(g: Gebruiker, titel: str) -> Klik:
+    return g.page.locator('[data-testid="stSidebarNav"] a').filter(has_text=re.compile(f"^{titel}$")).click
 
 
-async def raadsoverzicht(g: Gebruiker) -> Verwachting:
-    return await navigatie(g, s.PAGINA_RAAD.titel, Verwachting("raad"))
+async def raadsoverzicht(g: Gebruiker) -> Stap:
+    return Stap("raad", navigatie(g, s.PAGINA_RAAD.titel))
 
 
-async def raad_indeling(g: Gebruiker) -> Verwachting:
+async def raad_indeling(g: Gebruiker) -> Stap:
     """Switch the overview between buurten and wijken (whichever it does not show now)."""
     groep = g.page.get_by_role("radiogroup", name="Indeling")
     per_buurt = await groep.get_by_role("radio", name=s.NIVEAU_LABEL["buurt"]).get_attribute("aria-checked") == "true"
     niveau = "wijk" if per_buurt else "buurt"
-    n = await g.kliks()
-    await groep.get_by_role("radio", name=s.NIVEAU_LABEL[niveau]).click()
-    return Verwachting("indeling", {"niveau": niveau}, klik=n)
+    return Stap("indeling", groep.get_by_role("radio", name=s.NIVEAU_LABEL[niveau]).click, {"niveau": niveau})
 
 
-async def presentatie(g: Gebruiker) -> Verwachting:
-    return await navigatie(g, s.PAGINA_PRESENTATIE.titel, Verwachting("dia", {"stap": 1}))
+async def presentatie(g: Gebruiker) -> Stap:
+    return Stap("dia", navigatie(g, s.PAGINA_PRESENTATIE.titel), {"stap": 1})
 
 
-async def volgende_stap(g: Gebruiker) -> Verwachting:
+async def volgende_stap(g: Gebruiker) -> Stap:
     label = await g.page.locator("section.wk-dia").get_attribute("aria-label")
     stap = int(re.match(r"Stap (\d+) van", label)[1])
-    n = await g.kliks()
-    await g.page.locator(".st-key-dia_volgende button").click()
-    return Verwachting("dia", {"stap": stap + 1}, klik=n)
+    return Stap("dia", g.page.locator(".st-key-dia_volgende button").click, {"stap": stap + 1})
 
 
-async def sluiten(g: Gebruiker) -> Verwachting:
+async def sluiten(g: Gebruiker) -> Stap:
     """From the presentation back to the Kaart (the presentation hides the sidebar)."""
-    n = await g.kliks()
-    await g.page.get_by_role("link", name="Sluiten").click()
-    return Verwachting("kaart", klik=n)
+    return Stap("kaart", g.page.get_by_role("link", name="Sluiten").click)
 
 
-Actie = Callable[[Gebruiker], Awaitable[Verwachting | None]]
-# (label in the report, action). The first entry of round 1 is kaart_openen, later rounds sluiten.
+Actie = Callable[[Gebruiker], Awaitable[Stap | None]]
+KAART_OPENEN = "Kaart openen (nieuwe sessie)"
+# (label in the report, action). Round 1 starts with KAART_OPENEN, later rounds with "Sluiten".
 REIS: list[tuple[str, Actie]] = [
     ("Kaart: opgave-pil", opgave_filter),
     ("Kaart: andere indicator", indicator),
@@ -396,33 +465,64 @@ REIS: list[tuple[str, Actie]] = [
     ("Presentatie: volgende", volgende_stap),
     ("Presentatie: volgende", volgende_stap),
 ]
-EERSTE = {True: ("Kaart openen (nieuwe sessie)", kaart_openen), False: ("Kaart via Sluiten", sluiten)}
 
 
 def reis(ronde: int) -> list[tuple[str, Actie]]:
-    return [EERSTE[ronde == 0], *REIS]
+    return [(KAART_OPENEN, kaart_openen) if ronde == 0 else ("Kaart via Sluiten", sluiten), *REIS]
 
 
-# --- one user ---------------------------------------------------------------------------------
+def merktekens(stap: Stap) -> tuple[str, ...]:
+    """Texts the server's answer to this action must hold: what the browser check waits for."""
+    p = stap.p
+    return {
+        "kaart": ("streamlit_folium.st_folium",),
+        "indicator": (html.escape(p.get("label", "")),),
+        "buurt": (f"Buurt {p.get('code')}, wijk",),
+        "profiel": (f"Buurt {p.get('code')} in wijk",),
+        "raad": ("Eén kaart per indicator",),
+        "dia": (f"Stap {p.get('stap')} van",),
+    }.get(stap.soort, ())
+
+
+# --- one browser user -------------------------------------------------------------------------
+
+
+def is_rerun(payload: str | bytes) -> bool:
+    """Whether a frame the page sent asks the server for a script run (a click reached it)."""
+    if isinstance(payload, str):
+        return False
+    bericht = BackMsg()
+    bericht.ParseFromString(payload)
+    return bericht.WhichOneof("type") == "rerun_script"
 
 
 async def nieuwe_gebruiker(browser: Browser, nr: int, url: str, a: argparse.Namespace) -> Gebruiker:
     """A fresh context that reaches only loopback, with every error source wired to the user."""
     context = await browser.new_context(viewport=VIEWPORT)
     page = await context.new_page()
-    g = Gebruiker(nr, page, url, random.Random(a.seed * 1000 + nr), a.timeout, a.artefacten)
+    g = Gebruiker(nr, random.Random(a.seed * 1000 + nr), page=page, url=url, timeout_s=a.timeout, artefacten=a.artefacten)
 
     async def blokkeer(route: Route) -> None:
         g.fout(f"request off loopback blocked: {route.request.url}")
         await route.abort()
 
+    def verzoek(r: Request) -> None:
+        if not g.metingen and r.method == "GET" and not r.url.startswith(("data:", "blob:", "ws:")):
+            g.eerste_bezoek.append(r.url)
+
     await context.route(OFF_LOOPBACK, blokkeer)
     await context.add_init_script(INIT_SCRIPT)
+    page.on("request", verzoek)
     page.on("requestfailed", lambda r: g.fout(f"request failed: {r.url} {r.failure}"))
     page.on("response", lambda r: r.status >= 400 and not BASISPAD_PROBE.match(r.url)
             and g.fout(f"HTTP {r.status}: {r.url}"))
     page.on("pageerror", lambda e: g.fout(f"JavaScript error: {e}"))
-    page.on("websocket", lambda ws: ws.on("close", lambda _ws: g.actief and g.fout(f"websocket closed: {ws.url}")))
+
+    def websocket(ws: Any) -> None:
+        ws.on("close", lambda _ws: g.actief and g.fout(f"websocket closed: {ws.url}"))
+        ws.on("framesent", lambda p: is_rerun(p) and g.verzonden.append((time.time() * 1000, p)))
+
+    page.on("websocket", websocket)
     return g
 
 
@@ -437,22 +537,155 @@ async def schermafdruk(g: Gebruiker) -> None:
         pass
 
 
-async def loop(g: Gebruiker, rondes: int, denktijd: float) -> None:
-    """The scripted journey; stops at the first failed action."""
+async def denk(d: Deelnemer, denktijd: float) -> None:
+    await asyncio.sleep(d.rng.uniform(0.5 * denktijd, 1.5 * denktijd))
+
+
+async def browser_reis(g: Gebruiker, rondes: int, denktijd: float) -> None:
+    """The scripted journey in the browser; stops at the first failed action."""
     for ronde in range(rondes):
         for naam, actie in reis(ronde):
-            if ronde or naam != EERSTE[True][0]:
-                await asyncio.sleep(g.rng.uniform(0.5 * denktijd, 1.5 * denktijd))
+            if naam != KAART_OPENEN:
+                await denk(g, denktijd)
             try:
-                v = await actie(g)
-                if v is None:
+                stap = await actie(g)
+                if stap is None:
                     continue
-                g.metingen.append(Meting(g.nr, ronde, naam, await g.wacht(v)))
+                start, eind, herklikken = await g.doe(stap)
+                g.metingen.append(Meting(g.nr, ronde, naam, (eind - start) / 1000, start, eind, herklikken))
+                g.opname_merktekens.append(merktekens(stap))
             except (ActieFout, PlaywrightError) as exc:
                 g.fout(f"round {ronde + 1}, {naam}: {str(exc).splitlines()[0][:400]}")
                 await schermafdruk(g)
                 return
     g.afgerond = True
+
+
+# --- recording and replaying over the websocket -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpgenomenActie:
+    """The messages one browser action sent, and the texts the answer must hold."""
+
+    naam: str
+    ronde: int
+    berichten: tuple[bytes, ...]  # sent before the action was done: timed
+    nasleep: tuple[bytes, ...]  # sent after it (e.g. a component reporting back): replayed, untimed
+    merktekens: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Opname:
+    """A browser journey as the server saw it: first-visit downloads and every message."""
+
+    eerste_bezoek: tuple[str, ...]
+    acties: tuple[OpgenomenActie, ...]
+
+
+def opname_van(g: Gebruiker) -> Opname:
+    """Cut the page's messages into actions by the actions' click and done times."""
+    acties = []
+    for i, m in enumerate(g.metingen):
+        tot = g.metingen[i + 1].start_ms if i + 1 < len(g.metingen) else float("inf")
+        binnen = [(t, p) for t, p in g.verzonden if m.start_ms <= t < tot]
+        acties.append(OpgenomenActie(m.actie, m.ronde, tuple(p for t, p in binnen if t <= m.eind_ms),
+                                     tuple(p for t, p in binnen if t > m.eind_ms), g.opname_merktekens[i]))
+    eerste = tuple(dict.fromkeys(u for u in g.eerste_bezoek if urlparse(u).path != "/_stcore/stream"))
+    return Opname(eerste, tuple(acties))
+
+
+@dataclass
+class WsGebruiker(Deelnemer):
+    """A websocket user: one Streamlit session that replays a recorded journey."""
+
+    cache: dict[str, bytes] = field(default_factory=dict)  # messages by hash, for ref_hash answers
+
+
+def download(url: str) -> None:
+    with urllib.request.urlopen(url, timeout=60) as antwoord:
+        antwoord.read()
+
+
+async def downloads(w: WsGebruiker, urls: list[str]) -> None:
+    """Fetch what the browser fetched, a few at a time; a failure is an error."""
+    poort = asyncio.Semaphore(HTTP_PER_GEBRUIKER)
+    lus = asyncio.get_running_loop()
+
+    async def een(url: str) -> None:
+        async with poort:
+            try:
+                await lus.run_in_executor(None, download, url)
+            except OSError as exc:
+                if not BASISPAD_PROBE.match(url):
+                    raise ActieFout(f"download failed: {url} {exc}") from None
+
+    await asyncio.gather(*(een(u) for u in urls))
+
+
+async def antwoord(w: WsGebruiker, ws: Any, merk: tuple[str, ...]) -> None:
+    """Read the server's messages until the script run has really finished; check what came."""
+    ontvangen: list[bytes] = []
+    while True:
+        data = await ws.recv()
+        bericht = ForwardMsg()
+        bericht.ParseFromString(data)
+        soort = bericht.WhichOneof("type")
+        if bericht.hash:
+            w.cache[bericht.hash] = data
+        ontvangen.append(w.cache.get(bericht.ref_hash, b"") if soort == "ref_hash" else data)
+        if soort == "delta" and bericht.delta.WhichOneof("type") == "new_element" \
+                and bericht.delta.new_element.WhichOneof("type") == "exception":
+            raise ActieFout(f"exception in the answer: {bericht.delta.new_element.exception.message[:300]}")
+        if soort == "page_not_found":
+            raise ActieFout("the server answered 'page not found'")
+        if soort == "script_finished" and bericht.script_finished != FINISHED_EARLY_FOR_RERUN:
+            if bericht.script_finished != FINISHED_SUCCESSFULLY:
+                raise ActieFout(f"script run ended with status {bericht.script_finished}")
+            break
+    alles = b"".join(ontvangen)
+    ontbreekt = [t for t in merk if t.encode() not in alles]
+    if ontbreekt:
+        raise ActieFout(f"the answer lacks {ontbreekt}")
+
+
+async def speel(w: WsGebruiker, ws: Any, actie: OpgenomenActie, timeout_s: float) -> None:
+    """Send an action's messages, each once the previous run finished; then its aftermath."""
+    for i, bericht in enumerate(actie.berichten):
+        await ws.send(bericht)
+        await asyncio.wait_for(antwoord(w, ws, actie.merktekens if i == len(actie.berichten) - 1 else ()), timeout_s)
+    for bericht in actie.nasleep:
+        await ws.send(bericht)
+        await asyncio.wait_for(antwoord(w, ws, ()), timeout_s)
+
+
+async def ws_reis(w: WsGebruiker, url: str, opname: Opname, a: argparse.Namespace, blijf: asyncio.Event) -> None:
+    """Replay a recording in a session of its own; keep the session open until ``blijf`` is set."""
+    stroom = url.replace("http://", "ws://", 1) + "/_stcore/stream"
+    pagina = [u for u in opname.eerste_bezoek if not urlparse(u).path.startswith(("/component/", "/app/static/"))]
+    kaart = [u for u in opname.eerste_bezoek if u not in pagina]
+    try:
+        start = time.perf_counter()
+        await downloads(w, pagina)  # the page and Streamlit's front end, then the session
+        async with websockets.connect(stroom, subprotocols=["streamlit"], max_size=None) as ws:
+            for i, actie in enumerate(opname.acties):
+                try:
+                    if i:
+                        await denk(w, a.denktijd)
+                        start = time.perf_counter()
+                    await speel(w, ws, actie, a.timeout)
+                    if actie.naam == KAART_OPENEN:
+                        await downloads(w, kaart)  # the map component's page, Leaflet, the app's CSS/JS
+                    w.metingen.append(Meting(w.nr, actie.ronde, actie.naam, time.perf_counter() - start))
+                except (ActieFout, TimeoutError) as exc:
+                    w.fout(f"round {actie.ronde + 1}, {actie.naam}: {exc or 'not done within the timeout'}")
+                    return
+            w.afgerond = True
+            await blijf.wait()
+            w.actief = False
+    except (OSError, websockets.ConnectionClosed, ActieFout) as exc:
+        if w.actief:
+            w.fout(f"connection: {type(exc).__name__}: {exc}")
 
 
 # --- the server process -----------------------------------------------------------------------
@@ -478,6 +711,11 @@ def rss_mb(pid: int, veld: str = "VmRSS") -> float:
         if regel.startswith(veld + ":"):
             return int(regel.split()[1]) / 1024
     return 0.0
+
+
+def reset_piek(pid: int) -> None:
+    """Reset the process's peak RSS (VmHWM), so the load's peak is not the warm-up's."""
+    Path(f"/proc/{pid}/clear_refs").write_text("5")
 
 
 def cpu_s(pid: int) -> float:
@@ -523,10 +761,17 @@ class Cpu:
     generator_s: float
     machine_s: float
 
+    @staticmethod
+    def nu(pid: int) -> Cpu:
+        return Cpu(cpu_s(pid), eigen_cpu_s(pid), machine_cpu_s())
+
+    def sinds(self, eerder: Cpu) -> Cpu:
+        return Cpu(self.server_s - eerder.server_s, self.generator_s - eerder.generator_s, self.machine_s - eerder.machine_s)
+
 
 @dataclass
 class Bemonstering:
-    """Server RSS and CPU sampled while the users work: peak memory and busiest second."""
+    """Server RSS and CPU sampled each second while the users work: peak memory, busiest second."""
 
     pid: int
     rss: list[float] = field(default_factory=list)
@@ -548,23 +793,23 @@ class Bemonstering:
 # --- run and report ---------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class Geheugen:
     """Server RSS in MB at the moments the report needs."""
 
     start: float  # right after the server answered its health check
-    idle: float  # after the warm-up and baseline users left: data and caches loaded
+    idle: float  # after the warm-up and the lone users left: data and caches loaded
     piek: float  # highest during the load (VmHWM, reset before the load, and the samples)
     open: float  # when every user is done but all sessions are still open
-    na: float  # NA_S seconds after the browsers closed
+    na: float  # NA_S seconds after the users closed their connections
 
 
 @dataclass
 class Uitslag:
     args: argparse.Namespace
-    gebruikers: list[Gebruiker]
-    opwarm: Gebruiker  # round 1 on a cold server, not reported
-    basis: Gebruiker  # the same journey alone on the warm server: the "1 user" column
+    gebruikers: list[Deelnemer]
+    voorwerk: list[Deelnemer]  # warm-up, recordings and the lone baseline users: errors count
+    alleen: dict[str, list[Meting]]  # column title -> times of users that were alone on the server
     geheugen: Geheugen
     cpu: Cpu
     last_s: float
@@ -578,50 +823,54 @@ def kwantiel(waarden: list[float], q: float) -> float:
     return geordend[max(0, min(len(geordend) - 1, round(q * len(geordend) + 0.5) - 1))]
 
 
-def tabelregel(naam: str, tijden: list[float], alleen: list[float]) -> str:
-    een = f"{statistics.median(alleen):.2f}" if alleen else "-"
-    return f"{naam:<32}{len(tijden):>5}{een:>9}{kwantiel(tijden, .5):>9.2f}{kwantiel(tijden, .95):>9.2f}{max(tijden):>9.2f}"
+def mediaan(tijden: list[float]) -> str:
+    return f"{statistics.median(tijden):.2f}" if tijden else "-"
 
 
 def rapport(u: Uitslag) -> int:
     """Print the table and the figures; the exit code is 1 when there was any error."""
     a, m = u.args, u.geheugen
     metingen = [x for g in u.gebruikers for x in g.metingen]
-    fouten = [f for g in (u.opwarm, u.basis, *u.gebruikers) for f in g.fouten]
-    print(f"\nLoad test: {a.gebruikers} users x {a.rondes} rounds, {a.browsers} headless Chromium browser(s), "
-          f"one context per user; stagger {a.spreiding} s, think time {0.5 * a.denktijd:.2f}-{1.5 * a.denktijd:.2f} s, "
-          f"poll {POLL_MS} ms")
-    print(f"Machine: {os.cpu_count()} cores, {mem_totaal_gb():.0f} GB RAM; server and browsers on the same machine\n")
-    kop = f"{'action':<32}{'n':>5}{'1 user':>9}{'p50':>9}{'p95':>9}{'max':>9}"
-    print(kop + "   (seconds; '1 user': median of the same journey alone on the warm server)")
+    fouten = [f for g in (*u.voorwerk, *u.gebruikers) for f in g.fouten]
+    soort = (f"websocket users replaying {a.opnames} recorded browser journeys" if a.modus == "ws"
+             else f"browser users in {a.browsers} headless Chromium process(es), one context each")
+    print(f"\nLoad test: {a.gebruikers} {soort}; {a.rondes} rounds of {len(REIS) + 1} clicks; "
+          f"stagger {a.spreiding} s, think time {0.5 * a.denktijd:.2f}-{1.5 * a.denktijd:.2f} s")
+    print(f"Machine: {os.cpu_count()} cores, {mem_totaal_gb():.0f} GB RAM; server and load generator on the same machine\n")
+    kop = f"{'action':<30}{'n':>5}" + "".join(f"{k:>10}" for k in u.alleen) + f"{'p50':>8}{'p95':>8}{'max':>8}"
+    print(kop + "   seconds; 'alone': median with one user on the warm server")
     print("-" * len(kop))
+
+    def regel(naam: str, kies: Callable[[Meting], bool]) -> str:
+        t = [x.seconden for x in metingen if kies(x)]
+        alleen = "".join(f"{mediaan([x.seconden for x in lijst if kies(x)]):>10}" for lijst in u.alleen.values())
+        return f"{naam:<30}{len(t):>5}{alleen}{kwantiel(t, .5):>8.2f}{kwantiel(t, .95):>8.2f}{max(t):>8.2f}"
+
     for naam in dict.fromkeys(x.actie for x in metingen):
-        print(tabelregel(naam, [x.seconden for x in metingen if x.actie == naam],
-                         [x.seconden for x in u.basis.metingen if x.actie == naam]))
+        print(regel(naam, lambda x, n=naam: x.actie == n))
     print("-" * len(kop))
     if metingen:
-        print(tabelregel("all actions", [x.seconden for x in metingen], [x.seconden for x in u.basis.metingen]))
+        print(regel("all actions", lambda _x: True))
+    herklikken = sum(x.herklikken for x in metingen)
     print(f"\nClicks done: {len(metingen)}; users that finished every round: "
-          f"{sum(g.afgerond for g in u.gebruikers)} of {a.gebruikers}")
+          f"{sum(g.afgerond for g in u.gebruikers)} of {a.gebruikers}"
+          + (f"; clicks the page lost and the user repeated: {herklikken}" if a.modus == "browser" else ""))
     print(f"Errors: {len(fouten)} -> {'PASS' if not fouten else 'FAIL'}")
     for f in fouten[:15]:
         print(f"  {f}")
     if len(fouten) > 15:
         print(f"  ... and {len(fouten) - 15} more")
     print(f"\nServer RSS: after start {m.start:.0f} MB, idle after warm-up {m.idle:.0f} MB, peak {m.piek:.0f} MB, "
-          f"all {a.gebruikers} sessions open at the end {m.open:.0f} MB, {NA_S:.0f} s after closing {m.na:.0f} MB")
+          f"all {a.gebruikers} sessions open at the end {m.open:.0f} MB, {NA_S:.0f} s after they closed {m.na:.0f} MB")
     print(f"Memory per session: (peak - idle) / users = {(m.piek - m.idle) / a.gebruikers:.1f} MB; "
           f"(sessions open - idle) / users = {(m.open - m.idle) / a.gebruikers:.1f} MB")
     c, w = u.cpu, u.last_s or 1
     overig = max(0.0, c.machine_s - c.server_s - c.generator_s)
-    print(f"CPU during the load ({u.last_s:.0f} s, {os.cpu_count()} cores), average cores used: server {c.server_s / w:.2f} "
-          f"(busiest second {max(u.cpu_per_s, default=0):.2f}), browsers + Playwright + this script "
-          f"{c.generator_s / w:.2f}, other processes on the machine {overig / w:.2f}")
+    print(f"CPU during the load ({u.last_s:.0f} s), average cores in use: server {c.server_s / w:.2f} "
+          f"(busiest second {max(u.cpu_per_s, default=0):.2f}), load generator {c.generator_s / w:.2f}, "
+          f"other processes {overig / w:.2f}; server CPU per click {c.server_s / max(1, len(metingen)):.3f} s")
     print(f"Duration: {u.totaal_s:.0f} s in total, of which the load {u.last_s:.0f} s")
     return 1 if fouten else 0
-
-
-NA_S = 3.0  # seconds after closing the contexts before the "after" RSS
 
 
 def mem_totaal_gb() -> float:
@@ -629,84 +878,108 @@ def mem_totaal_gb() -> float:
     return int(regel.split()[1]) / 1024 / 1024
 
 
-async def alleen(browser: Browser, nr: int, url: str, a: argparse.Namespace, rondes: int) -> Gebruiker:
-    """One user on its own (warm-up, baseline); its context is closed afterwards."""
+async def alleen_in_browser(browser: Browser, nr: int, url: str, a: argparse.Namespace, rondes: int,
+                            denktijd: float) -> Gebruiker:
+    """One browser user on its own (warm-up, recording, baseline); its context is closed after."""
     g = await nieuwe_gebruiker(browser, nr, url, a)
-    await loop(g, rondes, a.denktijd)
+    await browser_reis(g, rondes, denktijd)
     g.actief = False
     await g.page.context.close()
+    for f in g.fouten:
+        print(f"  error (counted below): {f}", flush=True)
     return g
 
 
-async def belasting(browsers: list[Browser], url: str, a: argparse.Namespace) -> list[Gebruiker]:
+async def belasting(a: argparse.Namespace, start: Callable[[int], Awaitable[Deelnemer]]) -> list[Deelnemer]:
     """All users, arriving ``--spreiding`` s apart; returns once every one is done (or failed)."""
-    async def gebruiker(nr: int) -> Gebruiker:
+    async def gebruiker(nr: int) -> Deelnemer:
         await asyncio.sleep((nr - 1) * a.spreiding)
-        g = await nieuwe_gebruiker(browsers[(nr - 1) % len(browsers)], nr, url, a)
-        await loop(g, a.rondes, a.denktijd)
-        print(f"  user {nr} done: {len(g.metingen)} clicks, {len(g.fouten)} errors", flush=True)
-        return g
+        d = await start(nr)
+        print(f"  user {nr} done: {len(d.metingen)} clicks, {len(d.fouten)} errors", flush=True)
+        return d
 
     return list(await asyncio.gather(*(gebruiker(nr) for nr in range(1, a.gebruikers + 1))))
 
 
-def reset_piek(pid: int) -> None:
-    """Reset the process's peak RSS (VmHWM), so the load's peak is not the warm-up's."""
-    Path(f"/proc/{pid}/clear_refs").write_text("5")
-
-
 async def meet(a: argparse.Namespace) -> Uitslag:
     begin = time.perf_counter()
+    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=32))  # websocket users' downloads
     with tempfile.TemporaryDirectory(prefix="bench-last-") as tmp, \
             app_server(omgeving={"WIJKKAART_OPSLAG": f"{tmp}/wijkkaart.sqlite"}) as url:
         pid = server_pid(url)
         rss_start = rss_mb(pid)
         async with async_playwright() as p:
             browsers = [await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS) for _ in range(a.browsers)]
-            print("warm-up: 1 user, 1 round (fills the server's caches) ...", flush=True)
-            opwarm = await alleen(browsers[0], 0, url, a, 1)
-            print(f"baseline: 1 user alone, {a.rondes} rounds ...", flush=True)
-            basis = await alleen(browsers[0], 0, url, a, a.rondes)
-            for f in opwarm.fouten + basis.fouten:
-                print(f"  error (counted below): {f}", flush=True)
+            print("warm-up: 1 browser user, 1 quick round (fills the server's caches) ...", flush=True)
+            voorwerk: list[Deelnemer] = [await alleen_in_browser(browsers[0], 0, url, a, 1, 0.2)]
+            aantal = a.opnames if a.modus == "ws" else 1
+            print(f"alone: {aantal} browser user(s) one after the other, {a.rondes} rounds each"
+                  + (" (recorded)" if a.modus == "ws" else "") + " ...", flush=True)
+            eenlingen = [await alleen_in_browser(browsers[0], -i, url, a, a.rondes, a.denktijd) for i in range(1, aantal + 1)]
+            voorwerk += eenlingen
+            alleen = {"browser": [x for g in eenlingen for x in g.metingen]}
+            if a.modus == "ws":
+                for b in browsers:
+                    await b.close()
+                opnames = [opname_van(g) for g in eenlingen]
+                print("alone: 1 websocket user replaying recording 1 ...", flush=True)
+                blijf = asyncio.Event()
+                blijf.set()
+                basis = WsGebruiker(0, random.Random(a.seed))
+                await ws_reis(basis, url, opnames[0], a, blijf)
+                voorwerk.append(basis)
+                alleen["ws"] = basis.metingen
+                blijf.clear()
+
+                async def start(nr: int) -> Deelnemer:
+                    w = WsGebruiker(nr, random.Random(a.seed * 1000 + nr))
+                    await ws_reis(w, url, opnames[(nr - 1) % len(opnames)], a, blijf)
+                    return w
+            else:
+                async def start(nr: int) -> Deelnemer:
+                    g = await nieuwe_gebruiker(browsers[(nr - 1) % len(browsers)], nr, url, a)
+                    await browser_reis(g, a.rondes, a.denktijd)
+                    return g
+
             await asyncio.sleep(2)
             rss_idle = rss_mb(pid)
             reset_piek(pid)
-
             print(f"load: {a.gebruikers} users ...", flush=True)
-            monster = Bemonstering(pid)
-            stop = asyncio.Event()
+            monster, stop = Bemonstering(pid), asyncio.Event()
             bemonsteraar = asyncio.create_task(monster.loop(stop))
-            cpu0 = Cpu(cpu_s(pid), eigen_cpu_s(pid), machine_cpu_s())
-            t0 = time.perf_counter()
-            gebruikers = await belasting(browsers, url, a)
-            last_s = time.perf_counter() - t0
-            cpu = Cpu(cpu_s(pid) - cpu0.server_s, eigen_cpu_s(pid) - cpu0.generator_s, machine_cpu_s() - cpu0.machine_s)
+            cpu0, t0 = Cpu.nu(pid), time.perf_counter()
+            gebruikers = await belasting(a, start)
+            last_s, cpu = time.perf_counter() - t0, Cpu.nu(pid).sinds(cpu0)
             stop.set()
             await bemonsteraar
-            rss_open = rss_mb(pid)
-            rss_piek = max([*monster.rss, rss_mb(pid, "VmHWM")])
+            rss_open, rss_piek = rss_mb(pid), max([*monster.rss, rss_mb(pid, "VmHWM")])
             for g in gebruikers:
                 g.actief = False
-            for b in browsers:
-                await b.close()
+            if a.modus == "ws":
+                blijf.set()  # the websocket users close their connections
+            else:
+                for b in browsers:
+                    await b.close()
             await asyncio.sleep(NA_S)
             geheugen = Geheugen(rss_start, rss_idle, rss_piek, rss_open, rss_mb(pid))
-    return Uitslag(a, gebruikers, opwarm, basis, geheugen, cpu, last_s, time.perf_counter() - begin, monster.cpu_per_s)
+    return Uitslag(a, gebruikers, voorwerk, alleen, geheugen, cpu, last_s, time.perf_counter() - begin, monster.cpu_per_s)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--modus", choices=("ws", "browser"), default="ws",
+                        help="ws: websocket users replay recorded browser journeys (default); browser: every user a Chromium context")
     parser.add_argument("--gebruikers", type=int, default=30, help="concurrent users (default 30)")
     parser.add_argument("--rondes", type=int, default=2, help="rounds of the journey per user (default 2)")
-    parser.add_argument("--browsers", type=int, default=2, help="Chromium processes the users are spread over (default 2)")
+    parser.add_argument("--opnames", type=int, default=2, help="browser journeys recorded for the ws users (default 2)")
+    parser.add_argument("--browsers", type=int, default=2, help="Chromium processes the browser users share (default 2)")
     parser.add_argument("--spreiding", type=float, default=0.5, help="seconds between two users arriving (default 0.5)")
     parser.add_argument("--denktijd", type=float, default=1.0,
                         help="mean think time between clicks in s, uniform 0.5x-1.5x (default 1.0)")
     parser.add_argument("--timeout", type=float, default=60, help="seconds an action may take before it is an error (default 60)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the users' random choices (default 1)")
     parser.add_argument("--artefacten", type=Path, nargs="?", const=ROOT / "test-artifacts", default=None,
-                        help="save a screenshot of every failed action (default folder test-artifacts/)")
+                        help="save a screenshot of every failed browser action (default folder test-artifacts/)")
     a = parser.parse_args()
     return rapport(asyncio.run(meet(a)))
 

@@ -21,6 +21,7 @@ PALET: dict[int, tuple[str, ...]] = {
     5: ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"),
 }
 GEEN_GEGEVENS = "#ffffff"
+MAX_EXACT = 120  # distinct figures up to which natural breaks are computed exactly (n³ steps)
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,24 @@ def natuurlijke_grenzen(waarden: Sequence[float], max_klassen: int = 5) -> list[
         return []
     if len(uniek) <= max_klassen:
         groepen = [[w] for w in uniek]
+    elif len(uniek) > MAX_EXACT:
+        return _grenzen_uit_steekproef(uniek, max_klassen)
     else:
         groepen = _jenks(uniek, max_klassen)
     kleuren = PALET[len(groepen)]
     return [Klasse(g[0], g[-1], k) for g, k in zip(groepen, kleuren, strict=True)]
+
+
+def _grenzen_uit_steekproef(uniek: list[float], k: int) -> list[Klasse]:
+    """Natural breaks of a large set (a national map has ~15,000 figures; the exact method costs
+    n³): Jenks on ``MAX_EXACT`` evenly spaced quantiles, then each class widened to meet the
+    next, so every figure falls in exactly one class and the ends are the true minimum and maximum."""
+    stap = (len(uniek) - 1) / (MAX_EXACT - 1)
+    steekproef = sorted({uniek[round(i * stap)] for i in range(MAX_EXACT)})
+    groepen = _jenks(steekproef, k)
+    bovengrenzen = [g[-1] for g in groepen[:-1]] + [uniek[-1]]
+    ondergrenzen = [uniek[0]] + [min(w for w in uniek if w > b) for b in bovengrenzen[:-1]]
+    return [Klasse(o, b, kleur) for o, b, kleur in zip(ondergrenzen, bovengrenzen, PALET[len(groepen)], strict=True)]
 
 
 def _jenks(gesorteerd: list[float], k: int) -> list[list[float]]:

@@ -33,3 +33,16 @@ def test_missing_values_get_the_no_data_colour():
     assert kleur_voor(math.nan, klassen) == GEEN_GEGEVENS
     assert kleur_voor(1.0, []) == GEEN_GEGEVENS
     assert natuurlijke_grenzen([math.nan]) == []
+
+
+def test_a_national_set_gets_natural_breaks_quickly_covering_every_figure():
+    import random
+
+    from geo.classify import kleur_voor
+
+    rng = random.Random(1)
+    waarden = [rng.lognormvariate(7, 0.6) for _ in range(15_000)]
+    klassen = natuurlijke_grenzen(waarden)  # the exact method would take hours (bench/ measures it)
+    assert len(klassen) == 5 and klassen[0].ondergrens == min(waarden) and klassen[-1].bovengrens == max(waarden)
+    assert all(a.bovengrens < b.ondergrens for a, b in zip(klassen, klassen[1:]))
+    assert {kleur_voor(w, klassen) for w in waarden} == {k.kleur for k in klassen}

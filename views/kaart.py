@@ -25,7 +25,7 @@ items = map_view.gefilterde_items(data, keuze)
 
 kaart_kolom, paneel_kolom = st.columns([3, 2], gap="medium")
 with kaart_kolom:
-    map_view.toon(data, keuze, kw, klassen, items)
+    op_kaart = map_view.toon(data, keuze, kw, klassen, items)  # a large map: only what is in view
     map_view.toon_kaarttabel(data, kw)
     if items.empty:
         st.warning(items_table.leeg_bericht(keuze))
@@ -37,5 +37,6 @@ with paneel_kolom:
     st.html(LEGENDA_CSS + indicator_legenda(kw, klassen) + symbool_legenda())
     area_panel.toon(data)
 
-items_table.toon(items, keuze)
+if len(op_kaart) or items.empty:  # none drawn of many in view: the map already says to zoom in
+    items_table.toon(op_kaart, keuze)
 url_state.bewaar(parameters)

@@ -1,0 +1,197 @@
+"""The Kaart at two scales in one run: the GM1916 data and the synthetic national set.
+
+    .venv/bin/python bench/nationaal.py        # once: writes bench/nationaal/ (not in git)
+    .venv/bin/python bench/bench_schaal.py [--runs 3]
+
+Per data set: a server of its own (own store), then in Debian chromium with every non-loopback
+request blocked:
+- cold first map: the first visitor after the server started (the data is loaded then);
+- warm first map: page open until the buurten are drawn (GM1916: 43 SVG paths; national: the
+  canvas layer reports how many buurten it drew);
+- filter change: click on an opgave pill until the map has stopped changing;
+- bytes the browser received for the first map (HTTP bodies + websocket frames) and for the filter;
+- server memory (VmRSS / peak VmHWM) after the runs.
+bench/bench_kaart.py measures the GM1916 map in more detail (where the time goes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
+
+from bench.bench_kaart import server_memory_kb  # noqa: E402
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server  # noqa: E402
+
+IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+LOOPBACK = {"127.0.0.1", "localhost"}
+STIL_MS = 300  # the map counts as settled after this long without a change in its document
+
+
+@dataclass(frozen=True)
+class Dataset:
+    naam: str
+    config: Path
+    filter_opgave: str  # the pill that is clicked off
+    klaar: str  # JS predicate on the map document: the buurten are drawn
+    doel_eerste_kaart_s: float
+    doel_filter_s: float
+
+
+SETS = (
+    Dataset("GM1916 (43 buurten)", ROOT / "config" / "leidschendam-voorburg.toml", "Fijn en veilig wonen",
+            "d => d.querySelectorAll('path.wk-buurt').length >= 43", 1.5, 0.3),
+    Dataset("landelijk synthetisch (14.500 buurten, 10.000 meldingen)", ROOT / "bench" / "nationaal" / "config.toml",
+            "Schoon en heel", "d => Number(d.documentElement.getAttribute('data-wk-vlakken') || 0) > 0", 4.0, 1.0),
+)
+
+# In the top page: watch the map iframe's document and note the time of its last change.
+WACHTER = """
+(() => {
+  if (window !== window.top) return;
+  window.__wk = { laatste: 0 };
+  const volg = (doc) => new MutationObserver(() => { window.__wk.laatste = performance.now(); })
+      .observe(doc, { childList: true, subtree: true, attributes: true });
+  const gezien = new WeakSet();
+  setInterval(() => {
+    for (const f of document.querySelectorAll('%s')) {
+      const doc = f.contentDocument;
+      if (doc && !gezien.has(doc)) { gezien.add(doc); volg(doc); }
+    }
+  }, 5);
+})();
+""" % IFRAME
+
+
+@dataclass
+class Bytes:
+    totaal: int = 0
+
+    def tel(self, n: int) -> None:
+        self.totaal += n
+
+
+def _nieuwe_pagina(browser) -> tuple[Page, Bytes]:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    context.route("**/*", lambda r: r.continue_() if (urlparse(r.request.url).hostname or "") in LOOPBACK
+                  or r.request.url.startswith(("data:", "blob:", "about:")) else r.abort())
+    context.add_init_script(WACHTER)
+    page = context.new_page()
+    teller = Bytes()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.loadingFinished", lambda e: teller.tel(int(e.get("encodedDataLength", 0))))
+    cdp.on("Network.webSocketFrameReceived", lambda e: teller.tel(len(e["response"].get("payloadData", ""))))
+    return page, teller
+
+
+def _kaart_klaar(page: Page, klaar: str, tot: float) -> None:
+    while time.monotonic() < tot:
+        for frame in page.frames:
+            if "streamlit_folium" in frame.url or frame.name == "":
+                try:
+                    if frame.evaluate(f"() => ({klaar})(document)"):
+                        return
+                except Exception:  # noqa: BLE001 - a frame may navigate while asked
+                    pass
+        time.sleep(0.02)
+    raise TimeoutError("de kaart werd niet getekend")
+
+
+def _stil(page: Page, tot: float) -> float:
+    """Wait until the script run ended and the map document has not changed for STIL_MS; return
+    the time (page clock, ms) of its last change."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=120_000)
+    while time.monotonic() < tot:
+        nu, laatste = page.evaluate("() => [performance.now(), window.__wk.laatste]")
+        if nu - laatste >= STIL_MS:
+            return laatste
+        time.sleep(0.05)
+    raise TimeoutError("de kaart bleef veranderen")
+
+
+def _eerste_kaart(browser, url: str, ds: Dataset) -> tuple[float, int, Page, Bytes]:
+    page, teller = _nieuwe_pagina(browser)
+    begin = time.monotonic()
+    page.goto(url)
+    _kaart_klaar(page, ds.klaar, begin + 300)
+    duur = time.monotonic() - begin
+    _stil(page, time.monotonic() + 120)
+    return duur, teller.totaal, page, teller
+
+
+def _filter(page: Page, teller: Bytes, ds: Dataset) -> tuple[float, int]:
+    voor = teller.totaal
+    pil = page.locator('[data-testid="stSidebar"]').get_by_role("button", name=ds.filter_opgave, exact=True)
+    klik = page.evaluate("() => performance.now()")
+    pil.click()
+    # the rerun may start later than STIL_MS: first wait for the map to change at all
+    page.wait_for_function("k => window.__wk.laatste > k", arg=klik, timeout=120_000)
+    laatste = _stil(page, time.monotonic() + 120)
+    return max(0.0, laatste - klik) / 1000, teller.totaal - voor
+
+
+def meet(ds: Dataset, runs: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp, app_server(timeout_s=120, omgeving={
+        "WIJKKAART_CONFIG": str(ds.config), "WIJKKAART_OPSLAG": str(Path(tmp) / "wijkkaart.sqlite")}) as url, \
+            sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        koud, _, page, _ = _eerste_kaart(browser, url, ds)
+        page.context.close()
+        eerste, bytes_eerste, filters, bytes_filter = [], [], [], []
+        for _ in range(runs):
+            duur, n, page, teller = _eerste_kaart(browser, url, ds)
+            eerste.append(duur)
+            bytes_eerste.append(n)
+            f, nf = _filter(page, teller, ds)
+            filters.append(f)
+            bytes_filter.append(nf)
+            page.context.close()
+        geheugen = server_memory_kb(url)
+        browser.close()
+    return {"koud": koud, "eerste": eerste, "bytes_eerste": bytes_eerste, "filter": filters,
+            "bytes_filter": bytes_filter, "geheugen": geheugen}
+
+
+def _regel(label: str, waarden: list[float], fmt: Callable[[float], str], doel: float | None = None) -> str:
+    med, mx = statistics.median(waarden), max(waarden)
+    oordeel = "" if doel is None else f"  doel <= {fmt(doel)}: {'PASS' if med <= doel else 'MISS'}/{'PASS' if mx <= doel else 'MISS'}"
+    return f"  {label:<34}{fmt(med):>12}{fmt(mx):>12}{oordeel}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not SETS[1].config.exists():
+        print("Eerst: .venv/bin/python bench/nationaal.py", file=sys.stderr)
+        return 1
+    seconden = lambda v: f"{v:.2f} s"  # noqa: E731
+    kilobytes = lambda v: f"{v / 1000:,.0f} kB".replace(",", ".")  # noqa: E731
+    for ds in SETS:
+        uit = meet(ds, args.runs)
+        gb = uit["geheugen"]
+        print(f"\n{ds.naam}  ({args.runs} runs; mediaan, max)")
+        print(f"  {'eerste kaart, koude server':<34}{seconden(uit['koud']):>12}   (laden van de gegevens inbegrepen)")
+        print(_regel("eerste kaart (warm)", uit["eerste"], seconden, ds.doel_eerste_kaart_s))
+        print(_regel("filterwijziging", uit["filter"], seconden, ds.doel_filter_s))
+        print(_regel("bytes eerste kaart", uit["bytes_eerste"], kilobytes))
+        print(_regel("bytes filterwijziging", uit["bytes_filter"], kilobytes))
+        print(f"  {'servergeheugen RSS / piek':<34}{gb.get('VmRSS', 0) / 1024:>9.0f} MB{gb.get('VmHWM', 0) / 1024:>9.0f} MB"
+              f"  doel < 1.024 MB: {'PASS' if gb.get('VmHWM', 0) < 1024 * 1024 else 'MISS'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
