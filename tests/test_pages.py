@@ -289,3 +289,17 @@ def test_programma_shows_timeline_organisation_budget_and_partners(data):
     assert "Vidomes" in _tabel(at, "Rol").index
     at.button_group(key="programma_soorten").set_value([]).run()
     assert any("Geen gebeurtenissen" in i.value for i in at.info)
+
+
+def test_kaart_in_large_map_mode_sends_what_is_in_view(monkeypatch):
+    """The mode of a national set (above GROOT_AANTAL buurten), here on the 43 buurten."""
+    monkeypatch.setattr(s, "GROOT_AANTAL", 10)
+    monkeypatch.setattr(s, "MAX_SYMBOLEN_IN_BEELD", 5)
+    at = _app().run()
+    assert not at.exception
+    assert any("zoom in om ze te zien" in i.value for i in at.info)  # 23 symbols in view, 5 allowed
+    assert not [sub for sub in at.subheader if sub.value.startswith("Op de kaart")]  # no list of what is not drawn
+    assert at.get("download_button")  # the buurt table as a download instead of a page of HTML
+    monkeypatch.setattr(s, "MAX_SYMBOLEN_IN_BEELD", 1500)
+    at.run()
+    assert any(sub.value == "Op de kaart: 23 symbolen" for sub in at.subheader)
