@@ -142,7 +142,7 @@ KAART_HOOGTE = 560
 KAART_BREEDTE = 560  # expected width of the map column on a laptop; used to fit a view
 # Above this many buurten the map sends only what is in view, simplified for the zoom, on a canvas
 # (geo/vereenvoudiging.py); up to it every buurt is an SVG path with its own tooltip.
-GROOT_AANTAL = 2000
+GROOT_AANTAL = CONFIG.groot_vanaf  # [kaart] groot_vanaf, default 2000
 MAX_SYMBOLEN_IN_BEELD = 1500  # more symbols in view: zoom in first (a national set has 10,000 meldingen)
 KIEZER_HOOGTE = 360  # the location map of the editing forms
 KIEZER_BREEDTE = 380

@@ -61,6 +61,7 @@ class Configuratie:
     cbs_map: Path
     ververs_map: Path
     uitleg: Path | None  # markdown about the data, shown on the 'Over de gegevens' page
+    groot_vanaf: int  # above this many buurten the Kaart sends only what is in view (large-map mode)
 
     @property
     def bestandsnaam(self) -> str:
@@ -141,6 +142,7 @@ def _configuratie(pad: Path, ruw: dict[str, Any]) -> Configuratie:
         cbs_map=(map_ / data["cbs"]).resolve(),
         ververs_map=(map_ / data["ververst"]).resolve(),
         uitleg=(map_ / data["uitleg"]).resolve() if data.get("uitleg") else None,
+        groot_vanaf=int(ruw.get("kaart", {}).get("groot_vanaf", 2000)),
     )
 
 

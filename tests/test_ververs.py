@@ -18,25 +18,17 @@ from pathlib import Path
 import pytest
 
 from geo.configuratie import OMGEVING
+from tests.proefconfig import schrijf_proefconfig
 from tests.ververs_fixtures import MAP as FIXTURES
 from tests.ververs_fixtures import lees, schrijf
 
 ROOT = Path(__file__).resolve().parent.parent
-PROEF = ROOT / "tests" / "fixtures" / "proefgemeente"
 
 
 @pytest.fixture(scope="module")
 def configuratie(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture gemeente's configuration, refreshing into a temporary folder."""
-    map_ = tmp_path_factory.mktemp("proefconfig")
-    tekst = (PROEF / "config.toml").read_text(encoding="utf-8")
-    kop, _, _ = tekst.partition("[data]")
-    data = {"programma": "programma", "indicatoren": "indicatoren.csv", "definities": "indicator_definities.csv",
-            "cbs": "cbs"}
-    regels = [f'{k} = "{(PROEF / v).as_posix()}"' for k, v in data.items()]
-    regels.append(f'ververst = "{(map_ / "ververst").as_posix()}"')
-    (map_ / "config.toml").write_text(kop + "[data]\n" + "\n".join(regels) + "\n", encoding="utf-8")
-    return map_ / "config.toml"
+    return schrijf_proefconfig(tmp_path_factory.mktemp("proefconfig"))
 
 
 def _ververs(configuratie: Path, fixtures: Path, moment: str) -> dict:
