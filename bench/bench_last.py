@@ -21,16 +21,17 @@ Two kinds of user:
   every message their page sends to the server is recorded. Then each websocket user opens its
   own Streamlit session, downloads what the page downloaded on its first visit, and sends one
   recording's messages byte for byte, each after a think time and once the previous script run
-  has finished. The server cannot tell these users from browsers; only the drawing in the
-  browser is left out, which on a real deployment happens on the visitors' own machines.
+  has finished. For the server these are sessions like a browser's, with the same downloads and
+  the same messages; only the drawing is left out, which a real visitor's own machine does.
 
 A browser response time runs from the click (the page's own ``pointerdown``, or the Python time
-of ``goto`` / the mouse click on the map iframe) until the script run it started has finished
-(``stApp`` ``notRunning`` after a ``running``) and the page shows what the click is for (map
-redrawn, symbols gone, profile heading, slide number). The page checks that every ``POLL_MS``
-ms. A websocket response time runs from sending the message until its run's ``script_finished``
-arrived; its answer must contain the text a browser would wait for (the buurt's caption, the
-slide's label, ...). Opening the Kaart includes downloading the page and its scripts.
+of ``goto`` / the mouse click on the map iframe) until no script runs (``stApp`` is
+``notRunning``) and the page shows what the click is for (map redrawn, symbols gone, profile
+heading, slide number), which only the run the click started can put there. The page checks
+that every ``POLL_MS`` ms. A websocket response time runs from sending the message until its
+run's ``script_finished`` arrived; the answer must hold the text a browser would wait for (the
+buurt's caption, the slide's label, ...). Opening the Kaart includes downloading the page, its
+scripts and the map component.
 
 Errors, which must be 0: an exception in the page or in the server's answer, an HTTP response
 >= 400 or a failed request, a request off loopback (blocked), an uncaught JavaScript error, the
@@ -100,10 +101,10 @@ HTTP_PER_GEBRUIKER = 6  # parallel downloads per websocket user, as a browser op
 FINISHED_EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 FINISHED_SUCCESSFULLY = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 
-# Runs in every top-level page before Streamlit's own scripts. It logs each change of the app's
-# script state (with MutationObserver's oldValue, so a short "running" is not missed) and every
-# pointerdown (the start of a click), with Date.now() times: the same wall clock as Python's
-# time.time(). `klaar(a)` is what the Python side waits for after an action.
+# Runs in every top-level page before Streamlit's own scripts. It logs every pointerdown (the
+# start of a click) and, for the error message of a timeout, each change of the app's script
+# state, with Date.now() times: the same wall clock as Python's time.time(). `klaar(a)` is what
+# the Python side waits for after an action.
 INIT_SCRIPT = """
 (() => {
   if (window !== window.top) return;
@@ -160,8 +161,10 @@ INIT_SCRIPT = """
     },
     dia: (p) => !!document.querySelector(`section.wk-dia[aria-label^="Stap ${p.stap} van "]`),
   };
-  // Done when: no exception shown; the click was seen; a script run started after it and has
-  // finished; and the page shows what the click is for. Returns the click and done times.
+  // Done when: no exception shown; the click was seen; no script is running; and the page shows
+  // what the click is for, which only the run the click started can have put there. (Not "a
+  // "running" state was seen after the click": a busy page renders a short run's running and
+  // finished states in one go, so "running" never shows.) Returns the click and done times.
   w.klaar = (a) => {
     const fout = document.querySelector('[data-testid="stException"]');
     if (fout) return { fout: "exception in the page: " + fout.innerText.slice(0, 300) };
@@ -169,7 +172,6 @@ INIT_SCRIPT = """
     if (start === undefined) return null;
     const s = app();
     if (!s || s.getAttribute("data-test-script-state") !== "notRunning") return null;
-    if (!w.states.some((e) => e.t >= start && e.state === "running")) return null;
     if (!checks[a.soort](a.p)) return null;
     return { start, eind: Date.now() };
   };
@@ -189,8 +191,8 @@ DIAGNOSE_JS = """
 }
 """
 
-# Evaluated in the Kaart page: buurten on screen with a point that hits the polygon itself (not
-# a symbol or an outline on top), in page coordinates.
+# Evaluated in the Kaart page: for each buurt on screen, the points of a coarse grid over it that
+# hit the polygon itself (not a symbol or an outline on top), in page coordinates.
 BUURTEN_OP_SCHERM_JS = """
 () => {
   const f = document.querySelector('__IFRAME__');
@@ -201,12 +203,13 @@ BUURTEN_OP_SCHERM_JS = """
   for (const pad of d.querySelectorAll("path.wk-buurt")) {
     const r = pad.getBoundingClientRect();
     if (r.width < 12 || r.height < 12 || r.left < 0 || r.top < 0 || r.right > vak.width || r.bottom > vak.height) continue;
-    const code = [...pad.classList].find((c) => c.startsWith("wk-BU"));
-    punt: for (let fy = 0.5; fy < 0.95; fy += 0.05) for (let fx = 0.5; fx < 0.95; fx += 0.05) {
-      for (const [x, y] of [[r.left + r.width * fx, r.top + r.height * fy], [r.left + r.width * (1 - fx), r.top + r.height * (1 - fy)]]) {
-        if (d.elementFromPoint(x, y) === pad) { uit.push({ code: code.slice(3), x: vak.left + x, y: vak.top + y }); break punt; }
-      }
+    const code = [...pad.classList].find((c) => c.startsWith("wk-BU")).slice(3);
+    const punten = [];
+    for (let fy = 0.2; fy < 0.85; fy += 0.1) for (let fx = 0.2; fx < 0.85; fx += 0.1) {
+      const [x, y] = [r.left + r.width * fx, r.top + r.height * fy];
+      if (d.elementFromPoint(x, y) === pad) punten.push([Math.round(vak.left + x), Math.round(vak.top + y)]);
     }
+    if (punten.length) uit.push({ code, punten });
   }
   return uit;
 }
@@ -248,6 +251,7 @@ class Meting:
     start_ms: float = 0.0  # epoch ms; browser users only (to cut the recording into actions)
     eind_ms: float = 0.0
     herklikken: int = 0
+    server_cpu_s: float | None = None  # the lone websocket user: server CPU its action cost
 
 
 @dataclass
@@ -276,10 +280,11 @@ class Gebruiker(Deelnemer):
     verzonden: list[tuple[float, bytes]] = field(default_factory=list)  # rerun messages the page sent
     eerste_bezoek: list[str] = field(default_factory=list)  # loopback URLs of the first page load
     opname_merktekens: list[tuple[str, ...]] = field(default_factory=list)  # per measured action
+    kaartklikken: set[tuple[int, int]] = field(default_factory=set)  # points clicked on the map
 
     async def kliks(self) -> int:
         """How many pointerdowns the page has seen: the next one is the action's click."""
-        return await self.page.evaluate("() => window.__wkLast.clicks.length")
+        return await self.page.evaluate("() => window.__wkLast ? window.__wkLast.clicks.length : 0")
 
     def verzonden_sinds(self, t_ms: float) -> bool:
         return any(t >= t_ms for t, _ in self.verzonden)
@@ -302,6 +307,7 @@ class Gebruiker(Deelnemer):
         n = await self.kliks()
         t_klik = time.time() * 1000
         await stap.klik()
+        t_eerste = t_klik
         arg = {"soort": stap.soort, "p": stap.p, "start": t_klik if stap.python_start else None, "klik": n}
         einde, herklikken = time.monotonic() + self.timeout_s, 0
         while (rest := einde - time.monotonic()) > 0:
@@ -317,7 +323,9 @@ class Gebruiker(Deelnemer):
                 t_klik = time.time() * 1000
                 await stap.klik()
         staat = await self.page.evaluate(DIAGNOSE_JS, arg)
-        raise ActieFout(f"not done within {self.timeout_s:.0f} s (expected {stap.soort} {stap.p}; {staat})")
+        berichten = sum(1 for t, _ in self.verzonden if t >= t_eerste)
+        raise ActieFout(f"not done within {self.timeout_s:.0f} s (expected {stap.soort} {stap.p}; {staat}; "
+                        f"clicked {herklikken + 1}x, messages to the server since: {berichten})")
 
 
 # --- the browser actions; each returns its click and what to wait for ------------------------
@@ -394,9 +402,14 @@ async def buurt_op_kaart(g: Gebruiker) -> Stap:
     if not kandidaten:
         raise ActieFout("no buurt on the map to click")
     buurt = g.rng.choice(kandidaten)
+    # A random point of the polygon, as a hand would land, and never one clicked before: the app
+    # ignores a click on exactly the point it handled last (map_view.KLIK_KEY), even when another
+    # buurt was chosen in the list since.
+    x, y = g.rng.choice([tuple(p) for p in buurt["punten"] if tuple(p) not in g.kaartklikken] or buurt["punten"])
+    g.kaartklikken.add((x, y))
 
     async def klik() -> None:
-        await g.page.mouse.click(buurt["x"], buurt["y"])
+        await g.page.mouse.click(x, y)
 
     return Stap("buurt", klik, {"code": buurt["code"]}, python_start=True)
 
@@ -591,7 +604,9 @@ def opname_van(g: Gebruiker) -> Opname:
         binnen = [(t, p) for t, p in g.verzonden if m.start_ms <= t < tot]
         acties.append(OpgenomenActie(m.actie, m.ronde, tuple(p for t, p in binnen if t <= m.eind_ms),
                                      tuple(p for t, p in binnen if t > m.eind_ms), g.opname_merktekens[i]))
-    eerste = tuple(dict.fromkeys(u for u in g.eerste_bezoek if urlparse(u).path != "/_stcore/stream"))
+    # /media/ files belong to the recorded session (a download's file): another session has its own.
+    eerste = tuple(dict.fromkeys(u for u in g.eerste_bezoek
+                                 if urlparse(u).path != "/_stcore/stream" and not urlparse(u).path.startswith("/media/")))
     return Opname(eerste, tuple(acties))
 
 
@@ -600,6 +615,11 @@ class WsGebruiker(Deelnemer):
     """A websocket user: one Streamlit session that replays a recorded journey."""
 
     cache: dict[str, bytes] = field(default_factory=dict)  # messages by hash, for ref_hash answers
+    server_pid: int | None = None  # set for the lone user: then each action's server CPU is measured
+    klaar: asyncio.Event = field(default_factory=asyncio.Event)  # the journey is over (done or failed)
+
+    def server_cpu(self) -> float | None:
+        return None if self.server_pid is None else cpu_s(self.server_pid)
 
 
 def download(url: str) -> None:
@@ -660,32 +680,37 @@ async def speel(w: WsGebruiker, ws: Any, actie: OpgenomenActie, timeout_s: float
 
 
 async def ws_reis(w: WsGebruiker, url: str, opname: Opname, a: argparse.Namespace, blijf: asyncio.Event) -> None:
-    """Replay a recording in a session of its own; keep the session open until ``blijf`` is set."""
+    """Replay a recording in a session of its own. Sets ``w.klaar`` when the journey is over, and
+    keeps the session open until ``blijf`` is set: memory is measured with every session open."""
     stroom = url.replace("http://", "ws://", 1) + "/_stcore/stream"
     pagina = [u for u in opname.eerste_bezoek if not urlparse(u).path.startswith(("/component/", "/app/static/"))]
     kaart = [u for u in opname.eerste_bezoek if u not in pagina]
     try:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), w.server_cpu()
         await downloads(w, pagina)  # the page and Streamlit's front end, then the session
         async with websockets.connect(stroom, subprotocols=["streamlit"], max_size=None) as ws:
             for i, actie in enumerate(opname.acties):
                 try:
                     if i:
                         await denk(w, a.denktijd)
-                        start = time.perf_counter()
+                        start, cpu = time.perf_counter(), w.server_cpu()
                     await speel(w, ws, actie, a.timeout)
                     if actie.naam == KAART_OPENEN:
                         await downloads(w, kaart)  # the map component's page, Leaflet, the app's CSS/JS
-                    w.metingen.append(Meting(w.nr, actie.ronde, actie.naam, time.perf_counter() - start))
+                    kosten = None if cpu is None else w.server_cpu() - cpu
+                    w.metingen.append(Meting(w.nr, actie.ronde, actie.naam, time.perf_counter() - start, server_cpu_s=kosten))
                 except (ActieFout, TimeoutError) as exc:
                     w.fout(f"round {actie.ronde + 1}, {actie.naam}: {exc or 'not done within the timeout'}")
                     return
             w.afgerond = True
+            w.klaar.set()
             await blijf.wait()
             w.actief = False
     except (OSError, websockets.ConnectionClosed, ActieFout) as exc:
         if w.actief:
             w.fout(f"connection: {type(exc).__name__}: {exc}")
+    finally:
+        w.klaar.set()
 
 
 # --- the server process -----------------------------------------------------------------------
@@ -851,6 +876,12 @@ def rapport(u: Uitslag) -> int:
     print("-" * len(kop))
     if metingen:
         print(regel("all actions", lambda _x: True))
+    kosten = [x for x in u.alleen.get("ws", []) if x.server_cpu_s is not None]
+    if kosten:
+        per_actie = {n: statistics.median(x.server_cpu_s for x in kosten if x.actie == n) for n in dict.fromkeys(x.actie for x in kosten)}
+        print("\nServer CPU per click, lone websocket user (median s): "
+              + ", ".join(f"{n} {v:.2f}" for n, v in per_actie.items())
+              + f"; mean over the journey {statistics.mean(x.server_cpu_s for x in kosten):.2f}")
     herklikken = sum(x.herklikken for x in metingen)
     print(f"\nClicks done: {len(metingen)}; users that finished every round: "
           f"{sum(g.afgerond for g in u.gebruikers)} of {a.gebruikers}"
@@ -925,15 +956,17 @@ async def meet(a: argparse.Namespace) -> Uitslag:
                 print("alone: 1 websocket user replaying recording 1 ...", flush=True)
                 blijf = asyncio.Event()
                 blijf.set()
-                basis = WsGebruiker(0, random.Random(a.seed))
+                basis = WsGebruiker(0, random.Random(a.seed), server_pid=pid)
                 await ws_reis(basis, url, opnames[0], a, blijf)
                 voorwerk.append(basis)
                 alleen["ws"] = basis.metingen
                 blijf.clear()
+                sessies: list[asyncio.Task[None]] = []
 
                 async def start(nr: int) -> Deelnemer:
                     w = WsGebruiker(nr, random.Random(a.seed * 1000 + nr))
-                    await ws_reis(w, url, opnames[(nr - 1) % len(opnames)], a, blijf)
+                    sessies.append(asyncio.create_task(ws_reis(w, url, opnames[(nr - 1) % len(opnames)], a, blijf)))
+                    await w.klaar.wait()
                     return w
             else:
                 async def start(nr: int) -> Deelnemer:
@@ -957,6 +990,7 @@ async def meet(a: argparse.Namespace) -> Uitslag:
                 g.actief = False
             if a.modus == "ws":
                 blijf.set()  # the websocket users close their connections
+                await asyncio.gather(*sessies)
             else:
                 for b in browsers:
                     await b.close()
