@@ -679,7 +679,8 @@ async def speel(w: WsGebruiker, ws: Any, actie: OpgenomenActie, timeout_s: float
         await asyncio.wait_for(antwoord(w, ws, ()), timeout_s)
 
 
-async def ws_reis(w: WsGebruiker, url: str, opname: Opname, a: argparse.Namespace, blijf: asyncio.Event) -> None:
+async def ws_reis(w: WsGebruiker, url: str, opname: Opname, a: argparse.Namespace, blijf: asyncio.Event,
+                  denktijd: float) -> None:
     """Replay a recording in a session of its own. Sets ``w.klaar`` when the journey is over, and
     keeps the session open until ``blijf`` is set: memory is measured with every session open."""
     stroom = url.replace("http://", "ws://", 1) + "/_stcore/stream"
@@ -692,7 +693,7 @@ async def ws_reis(w: WsGebruiker, url: str, opname: Opname, a: argparse.Namespac
             for i, actie in enumerate(opname.acties):
                 try:
                     if i:
-                        await denk(w, a.denktijd)
+                        await denk(w, denktijd)
                         start, cpu = time.perf_counter(), w.server_cpu()
                     await speel(w, ws, actie, a.timeout)
                     if actie.naam == KAART_OPENEN:
@@ -946,7 +947,10 @@ async def meet(a: argparse.Namespace) -> Uitslag:
             aantal = a.opnames if a.modus == "ws" else 1
             print(f"alone: {aantal} browser user(s) one after the other, {a.rondes} rounds each"
                   + (" (recorded)" if a.modus == "ws" else "") + " ...", flush=True)
-            eenlingen = [await alleen_in_browser(browsers[0], -i, url, a, a.rondes, a.denktijd) for i in range(1, aantal + 1)]
+            # Alone, think time only spaces the clicks: keep it short so a long --denktijd does not
+            # stretch the preparation.
+            kort = min(a.denktijd, 1.0)
+            eenlingen = [await alleen_in_browser(browsers[0], -i, url, a, a.rondes, kort) for i in range(1, aantal + 1)]
             voorwerk += eenlingen
             alleen = {"browser": [x for g in eenlingen for x in g.metingen]}
             if a.modus == "ws":
@@ -957,7 +961,7 @@ async def meet(a: argparse.Namespace) -> Uitslag:
                 blijf = asyncio.Event()
                 blijf.set()
                 basis = WsGebruiker(0, random.Random(a.seed), server_pid=pid)
-                await ws_reis(basis, url, opnames[0], a, blijf)
+                await ws_reis(basis, url, opnames[0], a, blijf, kort)
                 voorwerk.append(basis)
                 alleen["ws"] = basis.metingen
                 blijf.clear()
@@ -965,7 +969,8 @@ async def meet(a: argparse.Namespace) -> Uitslag:
 
                 async def start(nr: int) -> Deelnemer:
                     w = WsGebruiker(nr, random.Random(a.seed * 1000 + nr))
-                    sessies.append(asyncio.create_task(ws_reis(w, url, opnames[(nr - 1) % len(opnames)], a, blijf)))
+                    sessies.append(asyncio.create_task(ws_reis(w, url, opnames[(nr - 1) % len(opnames)], a, blijf,
+                                                          a.denktijd)))
                     await w.klaar.wait()
                     return w
             else:
