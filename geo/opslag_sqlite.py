@@ -58,19 +58,15 @@ class SqliteDatabank(Databank):
     @contextmanager
     def verbinding(self, maken: bool = False) -> Iterator[Verbinding]:
         try:
-            if maken:
-                self.pad.parent.mkdir(parents=True, exist_ok=True)
-                verbinding = sqlite3.connect(self.pad, timeout=30, isolation_level=None)
-            else:
-                verbinding = sqlite3.connect(f"{self.pad.resolve().as_uri()}?mode=rw", uri=True, timeout=30,
-                                             isolation_level=None)
+            if maken and not self.pad.exists():
+                self._maak_leeg_bestand()
+            verbinding = sqlite3.connect(f"{self.pad.resolve().as_uri()}?mode=rw", uri=True, timeout=30,
+                                         isolation_level=None)
         except (sqlite3.Error, OSError) as fout:
             raise OpslagFout(f"De opslag {self.pad} kan niet worden geopend ({fout}).") from None
         verbinding.row_factory = _als_dict
         try:
             verbinding.execute("PRAGMA busy_timeout=30000")
-            if maken:  # WAL: readers do not wait for a writer (a setting of the file, kept once made)
-                verbinding.execute("PRAGMA journal_mode=WAL")
             yield SqliteVerbinding(verbinding)
         except sqlite3.OperationalError as fout:
             if "locked" in str(fout) or "busy" in str(fout):
@@ -80,6 +76,22 @@ class SqliteDatabank(Databank):
             raise OpslagFout(f"De opslag {self.pad} is onleesbaar of beschadigd ({fout}).") from None
         finally:
             verbinding.close()
+
+    def _maak_leeg_bestand(self) -> None:
+        """An empty store already in WAL mode (readers do not wait for a writer; the mode is kept in
+        the file), put in place in one step. Switching a shared new file to WAL is not safe: with
+        several first connections at once, SQLite answers "locked" without waiting."""
+        self.pad.parent.mkdir(parents=True, exist_ok=True)
+        tijdelijk = self.pad.with_name(f".{self.pad.name}.{uuid.uuid4().hex}.nieuw")
+        try:
+            verbinding = sqlite3.connect(tijdelijk, isolation_level=None)
+            try:
+                verbinding.execute("PRAGMA journal_mode=WAL")
+            finally:
+                verbinding.close()
+            _zet_neer(tijdelijk, self.pad)
+        finally:
+            tijdelijk.unlink(missing_ok=True)
 
     def maak_aan(self, vul: Callable[[Verbinding], None], toegestaan: set[str]) -> bool:
         """A new file is built under a temporary name and linked into place in one step, so a crash
