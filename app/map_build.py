@@ -24,7 +24,6 @@ from geo.classify import GEEN_GEGEVENS, Klasse, kleur_voor
 from geo.indicators import Kaartwaarden
 from geo.schema import PRECISIE_BENADERING, PRECISIE_EXACT
 
-_CLUSTER_JS = [("markerclusterjs", f"{s.STATIC_URL}/vendor/markercluster/leaflet.markercluster.js")]
 _CLUSTER_CSS = [
     ("markerclustercss", f"{s.STATIC_URL}/vendor/markercluster/MarkerCluster.css"),
     ("markerclusterdefaultcss", f"{s.STATIC_URL}/vendor/markercluster/MarkerCluster.Default.css"),
@@ -34,14 +33,14 @@ _CLUSTER_CSS = [
 class OfflineMap(folium.Map):
     """A folium Map that loads Leaflet from the app's own static folder, never from a CDN.
 
-    folium's popups need jQuery; Bootstrap and awesome-markers (its other defaults) are not used
-    by this map, so they are not loaded at all.
+    folium's other defaults are not loaded at all: jQuery (only folium's own popups use it; the
+    popups of this map are built by wijkkaart.js), Bootstrap and awesome-markers. streamlit-folium
+    loads scripts one after the other, so Leaflet comes in one file with its cluster plugin
+    (scripts/vendor_assets.py).
     """
 
     default_js = [
-        ("leaflet", f"{s.STATIC_URL}/vendor/leaflet/leaflet.js"),
-        ("jquery", f"{s.STATIC_URL}/vendor/jquery/jquery.min.js"),
-        *_CLUSTER_JS,
+        ("leaflet", f"{s.STATIC_URL}/vendor/leaflet/leaflet-met-clusters.js"),
         ("wijkkaart_js", f"{s.STATIC_URL}/wijkkaart.js"),
     ]
     default_css = [

@@ -13,5 +13,5 @@ eisen=requirements.txt
 [ "$soort" = test ] && eisen=requirements-test.txt
 echo "==> Pakketten installeren uit $eisen"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$eisen"
-echo "==> Kaartbestanden (Leaflet, jQuery) klaarzetten in static/vendor"
+echo "==> Kaartbestanden (Leaflet met clusters, lettertypen) klaarzetten in static/vendor"
 .venv/bin/python scripts/vendor_assets.py

@@ -30,6 +30,14 @@ def test_assets_are_local_only():
         assert url.startswith(s.STATIC_URL + "/")
 
 
+def test_map_script_needs_no_jquery(data):
+    """jQuery is not loaded (one sequential request fewer); folium's own popups would need it."""
+    kaart = _kaart(data)
+    symboollaag(data.programma.items, "Acties").add_to(kaart)
+    html = kaart.get_root().render()
+    assert "$(" not in html and "jQuery" not in html
+
+
 def test_rendered_map_has_no_cdn_links_and_all_buurten(data):
     html = _kaart(data).get_root().render()
     assert not CDN.search(html), CDN.search(html)
