@@ -55,6 +55,15 @@ class OfflineMap(folium.Map):
         # plugin is loaded with the map: the symbol layers are added after the map is drawn
         # (``feature_group_to_add``), when it is too late to load a script for them.
         self.options.setdefault("max_zoom", s.MAX_ZOOM)
+        self.add_child(_ElkeKlik())
+
+
+class _ElkeKlik(folium.MacroElement):
+    """Report every click, also a second one on the same spot (``wkElkeKlik`` in wijkkaart.js)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}wkElkeKlik({{ this._parent.get_name() }});{% endmacro %}"
+    )
 
 
 def beeld(bounds: Sequence[float], breedte_px: int = s.KAART_BREEDTE, hoogte_px: int = s.KAART_HOOGTE) -> tuple[list[float], float]:

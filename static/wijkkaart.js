@@ -37,6 +37,19 @@
     return div;
   }
 
+  // streamlit-folium reports a map click only when its position differs from the last one it
+  // reported, so a second click on exactly the same spot (after choosing another buurt in the
+  // list, or typing other coordinates) was lost. Every other click moves a billionth of a degree
+  // (~0.1 mm) north, so each click differs from the one before and lands in the same buurt.
+  // Registered in the map script, before streamlit-folium's own click handler reads e.latlng.
+  window.wkElkeKlik = function (kaart) {
+    var verschoven = false;
+    kaart.on("click", function (e) {
+      verschoven = !verschoven;
+      if (verschoven) e.latlng = L.latLng(e.latlng.lat + 1e-9, e.latlng.lng);
+    });
+  };
+
   // Buurten of a large set on one canvas: [{c: code, k: colour, t: hover text, g: GeoJSON geometry}].
   // The number drawn is kept on the document for tests and benchmarks (no SVG paths to count).
   var canvas = null;

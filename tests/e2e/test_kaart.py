@@ -113,6 +113,14 @@ def test_clicking_a_buurt_shows_its_figures(page, app_url, verkeer):
     expect(rij).to_contain_text("ongunstiger dan gemeente")
     expect(kaart.locator("path.wk-selectie")).to_have_count(1)
     page.screenshot(path=str(ARTEFACTEN / "kaart-buurt-gekozen.png"), full_page=True)
+    # another buurt from the list, then a click on exactly the same spot: the first buurt again
+    # (streamlit-folium reports only a click that differs from the last one; wkElkeKlik)
+    page.get_by_role("combobox", name="Buurt", exact=True).click()
+    page.get_by_role("option", name="Amstelwijk (BU19160601)").click()
+    expect(page.get_by_role("heading", name="Amstelwijk")).to_be_visible(timeout=15_000)
+    expect(page.get_by_role("combobox", name="Buurt", exact=True)).to_be_enabled()
+    page.mouse.click(x, y)
+    expect(page.get_by_role("heading", name="De Heuvel noord")).to_be_visible(timeout=15_000)
     _geen_extern_verkeer(verkeer)
 
 
