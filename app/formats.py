@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import html
-import math
 import re
 
 import pandas as pd
 
+from geo.getallen import getal_tekst
 from geo.schema import ONBEKEND
-
-
-def getal_tekst(waarde: float | None) -> str:
-    """1234.5 -> '1.234,5'; whole numbers without decimals; None/NaN -> 'onbekend'."""
-    if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
-        return ONBEKEND
-    if float(waarde).is_integer():
-        return f"{int(waarde):,}".replace(",", ".")
-    tekst = f"{waarde:,.2f}".rstrip("0").rstrip(".")
-    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def waarde_tekst(waarde: float | None, eenheid: str, kwalificatie: str = "") -> str:
@@ -51,11 +41,6 @@ def verandering_tekst(reeks: pd.Series) -> str:
         return ""
     verschil = round(float(reeks.iloc[-1] - reeks.iloc[0]), 2)
     return f"{'+' if verschil > 0 else ''}{getal_tekst(verschil)} sinds {reeks.index[0]}"
-
-
-def aantal_tekst(aantal: int, enkelvoud: str, meervoud: str) -> str:
-    """'1 rij', '3 rijen', '1.200 rijen'."""
-    return f"{getal_tekst(aantal)} {enkelvoud if aantal == 1 else meervoud}"
 
 
 _MARKDOWN_TEKENS = re.compile(r"([\\`*_\[\]<>#|~$:])")

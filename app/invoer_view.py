@@ -11,9 +11,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from app.formats import aantal_tekst, getal_tekst, markdown_veilig, veilige_tabel
+from app.formats import markdown_veilig, veilige_tabel
 from geo.beheer import SOORT_ACTIE, SOORTEN, TABEL, VELDEN, VERPLICHT
 from geo.bundel import Wijkdata, gebiedscontext
+from geo.getallen import aantal_tekst, getal_tekst
 from geo.invoer import (
     EXPORTFORMATEN,
     MAX_BYTES,

@@ -9,8 +9,9 @@ import html
 from collections.abc import Sequence
 
 from app import settings as s
-from app.formats import getal_tekst, waarde_tekst
+from app.formats import waarde_tekst
 from geo.classify import GEEN_GEGEVENS, Klasse
+from geo.getallen import getal_tekst
 from geo.indicators import Kaartwaarden
 from geo.schema import OPGAVEN
 

@@ -11,12 +11,13 @@ from streamlit_folium import st_folium
 from app import settings as s
 from app.area_panel import BUURT_KEY
 from app.filters import Kaartkeuze
-from app.formats import getal_tekst, markdown_veilig, veilige_tabel, waarde_tekst
+from app.formats import markdown_veilig, veilige_tabel, waarde_tekst
 from app.map_build import basiskaart, beeld, grote_basiskaart, omtrek, selectielaag, symboollaag, vlakkenlaag
 from app.profiel import NIVEAU_TEKST
 from geo.bundel import Wijkdata
 from geo.classify import Klasse, kleur_voor
 from geo.export import csv_bytes
+from geo.getallen import getal_tekst
 from geo.indicators import Kaartwaarden
 from geo.meldingen import in_periode
 from geo.schema import ONBEKEND

@@ -10,9 +10,10 @@ import math
 import pandas as pd
 
 from app import settings as s
-from app.formats import getal_tekst, verloop_tekst, waarde_tekst
+from app.formats import verloop_tekst, waarde_tekst
 from app.svg_grafiek import Rij
 from geo.bundel import Wijkdata
+from geo.getallen import getal_tekst
 from geo.indicators import gebiedsprofiel, verloop
 from geo.schema import ONBEKEND
 from geo.vergelijking import (

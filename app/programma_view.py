@@ -6,11 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from app import settings as s
-from app.formats import getal_tekst, markdown_veilig, veilige_tabel
+from app.formats import markdown_veilig, veilige_tabel
 from app.raadsoverzicht import actietabellen
 from app.svg_kaart import als_afbeelding
 from app.svg_tijdlijn import ZEKERHEID_TEKST, tijdlijn_svg
 from geo.bundel import Wijkdata
+from geo.getallen import getal_tekst
 from geo.schema import OPGAVEN
 
 

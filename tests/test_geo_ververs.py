@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 import shapely
 
+from geo.getallen import aantal_tekst
 from geo.indicators import KOLOMMEN
-from geo.ververs import web
 from geo.ververs.cbs_kerncijfers import (
     EERDER,
     KERNCIJFER_TABELLEN,
@@ -366,5 +366,5 @@ def test_web_ophaler_retries_once_after_a_server_error(server):
 
 
 def test_counts_are_written_the_dutch_way():
-    assert web.aantal(1000, "object", "objecten") == "1.000 objecten"
-    assert web.aantal(1, "object", "objecten") == "1 object"
+    assert aantal_tekst(1000, "object", "objecten") == "1.000 objecten"
+    assert aantal_tekst(1, "object", "objecten") == "1 object"

@@ -45,6 +45,7 @@ from typing import Any
 import pandas as pd
 
 from geo.boundaries import GEMEENTECODE
+from geo.getallen import aantal_tekst
 from geo.indicators import KOLOMMEN
 from geo.ververs.web import (
     CBS_HOST,
@@ -52,7 +53,6 @@ from geo.ververs.web import (
     Ophaler,
     VerversFout,
     Voortgang,
-    aantal,
 )
 
 BASIS = f"https://{CBS_HOST}/ODataApi/odata"
@@ -174,7 +174,7 @@ def _alle(ophaler: Ophaler, url: str, params: Mapping[str, str], wat: str,
             raise VerversFout(f"{wat}: het antwoord van CBS is geen OData-lijst ({volgende}).")
         rijen.extend(pagina)
         gezien.add(volgende)
-        voortgang(f"{wat}: pagina {len(gezien)}, {aantal(len(rijen), 'regel', 'regels')}")
+        voortgang(f"{wat}: pagina {len(gezien)}, {aantal_tekst(len(rijen), 'regel', 'regels')}")
         volgende, vraag = antwoord.get("odata.nextLink"), None
         if volgende in gezien:
             raise VerversFout(f"{wat}: CBS verwijst opnieuw naar een al opgehaalde pagina ({volgende}).")

@@ -45,6 +45,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from geo.boundaries import GEMEENTECODE
+from geo.getallen import aantal_tekst
 from geo.schema import GEMEENTE_CRS
 from geo.ververs.web import (
     PDOK_HOST,
@@ -52,7 +53,6 @@ from geo.ververs.web import (
     Ophaler,
     VerversFout,
     Voortgang,
-    aantal,
 )
 
 BASIS = f"https://{PDOK_HOST}/cbs/wijken-en-buurten-{{jaar}}/ogc/v1"
@@ -132,7 +132,7 @@ def _features(ophaler: Ophaler, niveau: Niveau, gemeentecode: str, jaar: int,
                               f"FeatureCollection ({url}).")
         features.extend(pagina)
         gezien.add(url)
-        voortgang(f"Grenzen {jaar}, {niveau.sleutel}: pagina {len(gezien)}, {aantal(len(features), 'object', 'objecten')}")
+        voortgang(f"Grenzen {jaar}, {niveau.sleutel}: pagina {len(gezien)}, {aantal_tekst(len(features), 'object', 'objecten')}")
         url, params = _volgende(antwoord), None
         if url in gezien:
             raise VerversFout(f"Grenzen {jaar}, {niveau.sleutel}: PDOK verwijst opnieuw naar een al opgehaalde "

@@ -121,11 +121,6 @@ def controleer_verbinding(hosts: Iterable[str] = HOSTS, wachttijd: float = 3.0) 
             raise VerversFout(f"Geen internetverbinding: {host} is niet bereikbaar. Er is niets veranderd.")
 
 
-def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
-    """A count the Dutch way for progress lines: "1 object", "1.000 objecten"."""
-    return f"{n:,}".replace(",", ".") + " " + (enkelvoud if n == 1 else meervoud)
-
-
 def _volledige_url(url: str, params: Mapping[str, str] | None) -> str:
     """The request as one URL, so an error message says exactly what was asked."""
     return requests.Request("GET", url, params=dict(params or {})).prepare().url or url
