@@ -100,17 +100,32 @@ def omtrek(centrum: Sequence[float], zoom: float, breedte_px: int = s.KAART_BREE
             lat_van(merc_y(lat) + dy))
 
 
-def _tooltip_buurt(naam: str, waarden: pd.Series, kw: Kaartwaarden, wijknaam: str) -> str:
-    """Hover text of a buurt; every value is escaped because folium inserts it as HTML."""
-    regels = [f"<b>{html_veilig(naam)}</b>"]
-    if pd.isna(waarden["waarde"]):
-        regels.append(f"{html_veilig(kw.indicator.label)}: onbekend (geen gegevens)")
-    else:
-        tekst = waarde_tekst(waarden["waarde"], kw.indicator.eenheid, waarden["kwalificatie"])
-        herkomst = "buurtcijfer" if waarden["niveau"] == "buurt" else f"cijfer van wijk {wijknaam}"
-        regels.append(f"{html_veilig(kw.indicator.label)}: {html_veilig(tekst)}")
-        regels.append(f"<small>{html_veilig(herkomst)}, peiljaar {html_veilig(str(waarden['peiljaar']))}</small>")
-    return "<br>".join(regels)
+def buurt_hoverregels(buurten: pd.DataFrame, kw: Kaartwaarden, wijknamen: dict[str, str]) -> list[list[str]]:
+    """Per buurt (rows with ``code``, ``naam``, ``wijkcode``) the lines of its hover text as plain
+    text: name; figure with unit; its origin and year. The same on the SVG map and on the canvas of
+    a large map."""
+    waarden = kw.waarden.loc[buurten["code"]]
+    return [
+        _hoverregels(naam, *rij, wijknamen.get(wijk, wijk), kw)
+        for naam, wijk, rij in zip(buurten["naam"], buurten["wijkcode"],
+                                   waarden[["waarde", "kwalificatie", "niveau", "peiljaar"]].itertuples(index=False, name=None),
+                                   strict=True)
+    ]
+
+
+def _hoverregels(naam: str, waarde: float, kwalificatie: str, niveau: str, peiljaar: object, wijknaam: str,
+                 kw: Kaartwaarden) -> list[str]:
+    if pd.isna(waarde):
+        return [naam, f"{kw.indicator.label}: onbekend (geen gegevens)"]
+    herkomst = "buurtcijfer" if niveau == "buurt" else f"cijfer van wijk {wijknaam}"
+    return [naam, f"{kw.indicator.label}: {waarde_tekst(waarde, kw.indicator.eenheid, kwalificatie)}",
+            f"{herkomst}, peiljaar {peiljaar}"]
+
+
+def _tooltip_buurt(regels: list[str]) -> str:
+    """Hover text of a buurt as HTML; every value is escaped because folium inserts it as HTML."""
+    kop, cijfer, *herkomst = map(html_veilig, regels)
+    return "<br>".join([f"<b>{kop}</b>", cijfer, *(f"<small>{h}</small>" for h in herkomst)])
 
 
 def basiskaart(
@@ -133,10 +148,7 @@ def basiskaart(
 
     vlakken = buurten_web[["code", "naam", "wijkcode", "geometry"]].copy()
     vlakken["kleur"] = [kleur_voor(kw.waarden.loc[c, "waarde"], klassen) for c in vlakken["code"]]
-    vlakken["tooltip"] = [
-        _tooltip_buurt(n, kw.waarden.loc[c], kw, wijknamen.get(w, w))
-        for c, n, w in zip(vlakken["code"], vlakken["naam"], vlakken["wijkcode"], strict=True)
-    ]
+    vlakken["tooltip"] = [_tooltip_buurt(regels) for regels in buurt_hoverregels(vlakken, kw, wijknamen)]
     vlakken["naam"] = vlakken["naam"].map(html_veilig)
     folium.GeoJson(
         vlakken.to_json(drop_id=True),

@@ -12,7 +12,8 @@ from app import settings as s
 from app.area_panel import BUURT_KEY
 from app.filters import Kaartkeuze
 from app.formats import markdown_veilig, veilige_tabel, waarde_tekst
-from app.map_build import basiskaart, beeld, grote_basiskaart, omtrek, selectielaag, symboollaag, vlakkenlaag
+from app.map_build import (basiskaart, beeld, buurt_hoverregels, grote_basiskaart, omtrek, selectielaag, symboollaag,
+                           vlakkenlaag)
 from app.profiel import NIVEAU_TEKST
 from geo.bundel import Wijkdata
 from geo.classify import Klasse, kleur_voor
@@ -114,11 +115,9 @@ def _buurten_in_beeld(data: Wijkdata, kw: Kaartwaarden, klassen: list[Klasse], g
     vormen = (data.buurten_web.geometry.to_numpy() if index is None
               else _banden(str(data.snapshot.map), data.buurten_web.geometry)[index])[posities]
     deel = data.buurten_web.iloc[posities]
-    waarden = kw.waarden.loc[deel["code"]]
-    ind = kw.indicator
-    tips = [f"{n}: {waarde_tekst(w, ind.eenheid, q) if pd.notna(w) else 'onbekend'}"
-            for n, w, q in zip(deel["naam"], waarden["waarde"], waarden["kwalificatie"], strict=True)]
-    return vlakkenlaag(deel["code"].tolist(), vormen, [kleur_voor(w, klassen) for w in waarden["waarde"]], tips)
+    tips = ["\n".join(regels) for regels in buurt_hoverregels(deel, kw, data.wijknamen)]
+    kleuren = [kleur_voor(w, klassen) for w in kw.waarden.loc[deel["code"], "waarde"]]
+    return vlakkenlaag(deel["code"].tolist(), vormen, kleuren, tips)
 
 
 def _items_in_beeld(items: pd.DataFrame, grenzen: tuple[float, ...]) -> pd.DataFrame:

@@ -50,7 +50,7 @@
     });
   };
 
-  // Buurten of a large set on one canvas: [{c: code, k: colour, t: hover text, g: GeoJSON geometry}].
+  // Buurten of a large set on one canvas: [{c: code, k: colour, t: hover text (lines), g: GeoJSON geometry}].
   // The number drawn is kept on the document for tests and benchmarks (no SVG paths to count).
   var canvas = null;
   window.wkVlakken = function (laag, vlakken) {
@@ -62,7 +62,7 @@
         style: {fillColor: d.k, fillOpacity: geen ? 0.55 : 0.85, color: "#737373", weight: 0.6,
                 dashArray: geen ? "4 3" : null},
       });
-      vlak.bindTooltip(function () { return element("span", d.t); }, {sticky: true});
+      vlak.bindTooltip(function () { return element("span", d.t, "wk-regels"); }, {sticky: true});
       laag.addLayer(vlak);
     });
     document.documentElement.setAttribute("data-wk-vlakken", String(vlakken.length));

@@ -9,7 +9,7 @@ import pytest
 from app import settings as s
 from app.filters import Kaartkeuze, indicatoren_voor
 from app.map_build import OfflineMap, basiskaart, beeld, symboollaag
-from app.map_view import gefilterde_items
+from app.map_view import _buurten_in_beeld, gefilterde_items
 from app.symbolen import verschuivingen
 from geo.classify import natuurlijke_grenzen
 from geo.indicators import kaartwaarden
@@ -54,6 +54,20 @@ def test_background_tiles_only_when_asked(data):
 def test_wijk_figures_are_labelled_in_the_tooltip(data):
     html = _kaart(data).get_root().render()
     assert "cijfer van wijk De Heuvel / Amstelwijk" in html
+
+
+def test_large_map_hover_text_says_what_the_svg_tooltip_says(data):
+    """The canvas of a large map and the SVG map give a buurt the same lines: name, figure, origin."""
+    kw = kaartwaarden(data.indicatoren, data.grenzen.buurten, data.definities["kinderen_sociaal_minimum"])
+    klassen = natuurlijke_grenzen(kw.waarden["waarde"].tolist())
+    laag = _buurten_in_beeld(data, kw, klassen, tuple(data.buurten_web.total_bounds), 18.0)
+    tips = {v["c"]: v["t"] for v in next(iter(laag._children.values())).vlakken}
+    assert len(tips) == 43
+    assert tips["BU19160602"].split("\n") == [
+        "De Heuvel noord", "Kinderen in huishouden tot sociaal minimum: 42 %",
+        "buurtcijfer, peiljaar onbekend"]
+    html = _kaart(data, "kinderen_sociaal_minimum").get_root().render().replace("\\u003c", "<").replace("\\u003e", ">")
+    assert "<b>De Heuvel noord</b><br>Kinderen in huishouden tot sociaal minimum: 42 %<br><small>buurtcijfer, peiljaar onbekend</small>" in html
 
 
 def test_symbol_text_is_escaped(data):
