@@ -15,6 +15,8 @@ which rows were added, as SQLite's rowid does.
 
 from __future__ import annotations
 
+import functools
+import queue
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 import psycopg
 from psycopg import errors
+from psycopg.pq import TransactionStatus
 from psycopg.rows import dict_row
 
 from geo.opslag_databank import BEZET, Databank, OpslagFout, Verbinding
@@ -35,6 +38,7 @@ STILSTAND = "60s"
 INTERN = ("volgnr", "geom")  # columns the backend adds to an item table; callers never see them
 # A coordinate as the forms store it ("4.365087"); anything else gives no point rather than an error.
 GETAL = r"'^[-+]{0,1}[0-9]+([.][0-9]+){0,1}$'"
+VRIJ_MAX = 8  # idle connections an app server keeps per database between interactions
 GEEN_POSTGIS = ("De PostgreSQL-database {naam} heeft de extensie PostGIS niet. Installeer het Debian-pakket postgis "
                 "op de databaseserver en maak de extensie aan (als superuser): CREATE EXTENSION postgis;")
 
@@ -103,10 +107,7 @@ class PostgisDatabank(Databank):
 
     @contextmanager
     def verbinding(self, maken: bool = False) -> Iterator[Verbinding]:
-        try:
-            verbinding = psycopg.connect(self.url, autocommit=True, row_factory=dict_row, connect_timeout=10)
-        except psycopg.Error as fout:
-            raise OpslagFout(f"De opslag {self.naam} is niet bereikbaar ({self._melding(fout)}).") from None
+        verbinding = self._neem()
         try:
             yield PostgisVerbinding(verbinding)
         except errors.LockNotAvailable:
@@ -114,7 +115,24 @@ class PostgisDatabank(Databank):
         except psycopg.Error as fout:
             raise OpslagFout(f"De opslag {self.naam} gaf een fout ({self._melding(fout)}).") from None
         finally:
+            _terug(_vrij(self.url), verbinding)
+
+    def _neem(self) -> psycopg.Connection:
+        """An idle connection of this process that still answers, else a new one (whose failure
+        gives the driver's own reason, e.g. a refused connection or a wrong password)."""
+        vrij = _vrij(self.url)
+        while True:
+            try:
+                verbinding = vrij.get_nowait()
+            except queue.Empty:
+                break
+            if _levend(verbinding):
+                return verbinding
             verbinding.close()
+        try:
+            return psycopg.connect(self.url, autocommit=True, row_factory=dict_row, connect_timeout=10)
+        except psycopg.Error as fout:
+            raise OpslagFout(f"De opslag {self.naam} is niet bereikbaar ({self._melding(fout)}).") from None
 
     def maak_aan(self, vul: Callable[[Verbinding], None], toegestaan: set[str]) -> bool:
         """The tables are made in one transaction under the writers' lock: DDL is transactional in
@@ -131,3 +149,34 @@ class PostgisDatabank(Databank):
         for wachtwoord in filter(None, wachtwoorden):
             tekst = tekst.replace(wachtwoord, "***").replace(unquote(wachtwoord), "***")
         return tekst
+
+
+@functools.cache
+def _vrij(url: str) -> queue.LifoQueue[psycopg.Connection]:
+    """The idle connections of this process to one database. Connecting costs ~2 ms on a local
+    socket and more to a database server (TCP, TLS, password check), and every interaction of every
+    user asks the revision, so a connection goes back here after use. It holds no user data:
+    transaction settings and the writers' lock end with each transaction."""
+    return queue.LifoQueue(VRIJ_MAX)
+
+
+def _levend(verbinding: psycopg.Connection) -> bool:
+    """Whether a kept connection still works: the server may have closed it (restart, idle timeout)."""
+    if verbinding.closed or verbinding.info.transaction_status != TransactionStatus.IDLE:
+        return False
+    try:
+        verbinding.execute("SELECT 1")
+    except psycopg.Error:
+        return False
+    return True
+
+
+def _terug(vrij: queue.LifoQueue[psycopg.Connection], verbinding: psycopg.Connection) -> None:
+    """Keep a connection that ended outside a transaction; close a broken one, or one too many."""
+    if verbinding.closed or verbinding.info.transaction_status != TransactionStatus.IDLE:
+        verbinding.close()
+        return
+    try:
+        vrij.put_nowait(verbinding)
+    except queue.Full:
+        verbinding.close()

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
+import psycopg
 import pytest
 from shapely.geometry import Point
 
@@ -467,6 +468,28 @@ def test_postgis_keeps_a_point_per_item_with_a_spatial_index(postgis_url, bundel
     assert any("USING gist (geom)" in i for i in indexen)
     assert "geom" not in opslag.tabel("acties").columns and "volgnr" not in opslag.tabel("acties").columns
     assert set(opslag.rij("acties", item_id)) == set(opslag.tabel("acties").columns)
+
+
+def test_postgis_connections_are_kept_and_a_closed_one_is_replaced(postgis_url, bundel):
+    """Each call reuses an idle connection of the process (connecting costs more than a query);
+    one the server closed, or one that ended in an error, never reaches a caller broken."""
+    opslag = Opslag(postgis_url)
+    opslag.initialiseer(bundel)
+
+    def backend() -> int:
+        with opslag.databank.verbinding() as verbinding:
+            return verbinding.rij("SELECT pg_backend_pid() AS pid")["pid"]
+
+    eerste = backend()
+    assert backend() == eerste
+    item_id = opslag.voeg_toe(SOORT_ACTIE, actie_rij(1), "anna")
+    with pytest.raises(Conflict):
+        opslag.wijzig("acties", item_id, {"naam": "Later"}, 7, "bram")  # a version nobody saw
+    assert backend() == eerste  # the failed write's transaction ended; its connection is fine
+    with psycopg.connect(postgis_url, autocommit=True) as beheer:
+        beheer.execute("SELECT pg_terminate_backend(%s)", (eerste,))
+    assert opslag.revisie() == 2  # answered by a new connection
+    assert backend() != eerste
 
 
 def test_every_point_the_forms_accept_loads(opslag, context, data):
