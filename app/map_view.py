@@ -47,6 +47,7 @@ def _kaartbeeld(data: Wijkdata, keuze: Kaartkeuze) -> tuple[list[float], float]:
 def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klasse], items: pd.DataFrame) -> pd.DataFrame:
     """Draw the map and return the items on it (of a large map: those in view); a click on a buurt
     selects it in the buurt chooser."""
+    _neem_klik(data)
     # The base map always starts on the programme area, so switching the view does not change it
     # (and is not re-sent); st_folium moves the existing map with center/zoom instead.
     start_noord = beeld(data.omlijningen_web["programmagebied"].total_bounds)
@@ -68,7 +69,7 @@ def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klas
         deel = items[items["soort"] == soort]
         if len(deel):
             lagen.append(symboollaag(deel, naam))
-    uit = st_folium(
+    st_folium(
         kaart,
         key=KAART_KEY,
         height=s.KAART_HOOGTE,
@@ -79,14 +80,19 @@ def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klas
         center=centrum,
         zoom=zoom,
     )
-    klik = (uit or {}).get("last_clicked")
+    return items
+
+
+def _neem_klik(data: Wijkdata) -> None:
+    """A click on the map reruns the page with the click already in the map's state: take it
+    before drawing, so this same run shows the chosen buurt (a second run after drawing would
+    double the server's work for every map click)."""
+    klik = (st.session_state.get(KAART_KEY) or {}).get("last_clicked")
     if klik and klik != st.session_state.get(KLIK_KEY):
         st.session_state[KLIK_KEY] = klik
         code = data.grenzen.buurt_op_punt(klik["lng"], klik["lat"])
-        if code and code != gekozen:
+        if code:
             st.session_state[BUURT_KEY] = code
-            st.rerun()
-    return items
 
 
 @st.cache_resource(show_spinner="Kaartvlakken per zoomniveau vereenvoudigen…", max_entries=2)
