@@ -4,6 +4,7 @@ Run from the repository root:
 
     .venv/bin/python bench/bench_last.py                      # 30 websocket users, 2 rounds each
     .venv/bin/python bench/bench_last.py --modus browser --gebruikers 8
+    .venv/bin/python bench/bench_last.py --postgis                         # store in PostGIS
 
 The journey, per round: open the Kaart, switch an opgave pill, colour the map by another
 indicator, click a buurt on the map, choose another buurt in the "Buurt" list, open its
@@ -49,6 +50,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import html
 import os
 import random
@@ -58,7 +60,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +84,9 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from app import settings as s
+from geo.opslag import OPSLAG_OMGEVING
 from geo.schema import OPGAVEN
+from tests import postgis
 from tests.e2e.conftest import BASISPAD_PROBE
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server
 
@@ -862,7 +866,8 @@ def rapport(u: Uitslag) -> int:
              else f"browser users in {a.browsers} headless Chromium process(es), one context each")
     print(f"\nLoad test: {a.gebruikers} {soort}; {a.rondes} rounds of {len(REIS) + 1} clicks; "
           f"stagger {a.spreiding} s, think time {0.5 * a.denktijd:.2f}-{1.5 * a.denktijd:.2f} s")
-    print(f"Machine: {os.cpu_count()} cores, {mem_totaal_gb():.0f} GB RAM; server and load generator on the same machine\n")
+    print(f"Machine: {os.cpu_count()} cores, {mem_totaal_gb():.0f} GB RAM; server and load generator on the same machine; "
+          f"store: {'PostgreSQL/PostGIS (own server)' if a.postgis else 'SQLite'}\n")
     kop = f"{'action':<30}{'n':>5}" + "".join(f"{k:>10}" for k in u.alleen) + f"{'p50':>8}{'p95':>8}{'max':>8}"
     print(kop + "   seconds; 'alone': median with one user on the warm server")
     print("-" * len(kop))
@@ -933,11 +938,25 @@ async def belasting(a: argparse.Namespace, start: Callable[[int], Awaitable[Deel
     return list(await asyncio.gather(*(gebruiker(nr) for nr in range(1, a.gebruikers + 1))))
 
 
+@contextlib.contextmanager
+def opslag(a: argparse.Namespace, tmp: str) -> Iterator[str]:
+    """The app's store: a SQLite file in ``tmp``, or with ``--postgis`` a fresh database on a
+    throw-away PostgreSQL server (tests/postgis.py), the store several app servers would share."""
+    if not a.postgis:
+        yield f"{tmp}/wijkkaart.sqlite"
+        return
+    server = postgis.start()
+    try:
+        yield server.nieuwe_database()
+    finally:
+        server.stop()
+
+
 async def meet(a: argparse.Namespace) -> Uitslag:
     begin = time.perf_counter()
     asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=32))  # websocket users' downloads
-    with tempfile.TemporaryDirectory(prefix="bench-last-") as tmp, \
-            app_server(omgeving={"WIJKKAART_OPSLAG": f"{tmp}/wijkkaart.sqlite"}) as url:
+    with tempfile.TemporaryDirectory(prefix="bench-last-") as tmp, opslag(a, tmp) as adres, \
+            app_server(omgeving={OPSLAG_OMGEVING: adres}) as url:
         pid = server_pid(url)
         rss_start = rss_mb(pid)
         async with async_playwright() as p:
@@ -1017,6 +1036,8 @@ def main() -> int:
                         help="mean think time between clicks in s, uniform 0.5x-1.5x (default 1.0)")
     parser.add_argument("--timeout", type=float, default=60, help="seconds an action may take before it is an error (default 60)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the users' random choices (default 1)")
+    parser.add_argument("--postgis", action="store_true",
+                        help="store in a throw-away PostgreSQL/PostGIS server instead of a SQLite file")
     parser.add_argument("--artefacten", type=Path, nargs="?", const=ROOT / "test-artifacts", default=None,
                         help="save a screenshot of every failed browser action (default folder test-artifacts/)")
     a = parser.parse_args()
