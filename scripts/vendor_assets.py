@@ -4,8 +4,9 @@ and make the static fonts the PDF export uses.
 Why: the map must work without internet, so Leaflet is served by Streamlit itself
 (server.enableStaticServing) instead of a CDN. streamlit-folium loads the map's scripts one
 after the other, each waiting for the previous, so Leaflet and Leaflet.markercluster go into one
-file (``BUNDEL``): one request fewer before the first map is drawn. Noto Sans comes as one variable font; cutting
-the regular and bold instances takes seconds, so it is done here once instead of on every PDF.
+file (``BUNDEL``): one request fewer before the first map is drawn. Noto Sans comes as one
+variable font; cutting the regular and bold instances takes seconds, so it is done here once
+instead of on every PDF.
 The files are generated, not committed.
 """
 
