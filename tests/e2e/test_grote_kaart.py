@@ -42,7 +42,15 @@ def test_canvas_map_shows_the_buurten_in_view_and_a_click_selects_one(page: Page
         page.wait_for_timeout(400)
     _getekend(kaart, 2)  # the server now sends only the two buurten in view
     vak = page.locator(KAART_IFRAME).bounding_box()
-    page.mouse.click(vak["x"] + vak["width"] * 0.5, vak["y"] + vak["height"] * 0.25)  # north of the centre
+    x, y = vak["x"] + vak["width"] * 0.5, vak["y"] + vak["height"] * 0.25  # north of the centre
+    page.mouse.move(x, y)
+    page.mouse.move(x + 3, y + 3)  # hover: the same lines as on the SVG map, one per line
+    tip = kaart.locator(".leaflet-tooltip .wk-regels")
+    expect(tip).to_contain_text("Oostkant noord")
+    expect(tip).to_contain_text("peiljaar")
+    assert tip.evaluate("e => getComputedStyle(e).whiteSpace") == "pre"
+    page.screenshot(path=str(ARTEFACTEN / "grote-kaart-hover.png"))
+    page.mouse.click(x, y)
     expect(page.get_by_role("heading", name="Oostkant noord")).to_be_visible(timeout=30_000)  # its figures
     expect(kaart.locator("path.wk-selectie")).to_have_count(1)  # and its outline on the map
     page.screenshot(path=str(ARTEFACTEN / "grote-kaart.png"), full_page=True)
