@@ -10,9 +10,9 @@ request blocked:
   paths; national: the canvas layer reports how many buurten it drew), in a new browser (empty
   cache, a first visit) and again in the same browser (cached scripts, a returning user);
 - filter change: from pressing an opgave pill until the map's last change;
-Times are marks in the page (MutationObserver, pointerdown), not Playwright's polling.
 - bytes the browser received for the first map (HTTP bodies + websocket frames) and for the filter;
 - server memory (VmRSS / peak VmHWM) after the runs.
+Times are marks in the page (MutationObserver, pointerdown), not Playwright's polling.
 bench/bench_kaart.py measures the GM1916 map in more detail (where the time goes).
 """
 

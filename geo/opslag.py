@@ -81,8 +81,8 @@ def lokale_tijd(iso: str) -> str:
 @dataclass(frozen=True)
 class Opslag:
     """Access to one store. ``pad`` is the SQLite file or the PostgreSQL URL (text given for a file
-    becomes a path). Holds only that: every call opens its own connection, so one object may be
-    shared by sessions and threads."""
+    becomes a path). Holds only that: every call takes a connection of its own (a new one, or with
+    PostgreSQL an idle one of the process), so one object may be shared by sessions and threads."""
 
     pad: Path | str
 
