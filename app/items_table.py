@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import settings as s
 from app.filters import Kaartkeuze
-from app.formats import veilige_tabel
+from app.html_tabel import html_tabel
 from app.symbolen import plek_tekst
 from geo.export import csv_bytes
 
@@ -52,9 +52,9 @@ def toon(items: pd.DataFrame, keuze: Kaartkeuze) -> None:
         st.info(leeg_bericht(keuze))
         return
     tabel = lijst(items)
-    # A static table rather than st.dataframe: the interactive grid's JavaScript delays the first
-    # map by ~0.4 s (bench/bench_kaart.py), and a plain table prints and reads aloud well.
-    st.table(veilige_tabel(tabel.set_index("Naam")))
+    # A static HTML table rather than st.dataframe or st.table: their front-end code delays the
+    # first map (~0.4 s and ~0.5 s, bench/README), and a plain table prints and reads aloud well.
+    st.html(html_tabel(tabel.set_index("Naam")))
     st.download_button(
         "Lijst downloaden (CSV)",
         csv_bytes(tabel, [f"{s.PROGRAMMA_NAAM}: acties en overlast op de kaart, {date.today():%d-%m-%Y}. "

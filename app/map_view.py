@@ -11,7 +11,8 @@ from streamlit_folium import st_folium
 from app import settings as s
 from app.area_panel import BUURT_KEY
 from app.filters import Kaartkeuze
-from app.formats import markdown_veilig, veilige_tabel, waarde_tekst
+from app.formats import markdown_veilig, waarde_tekst
+from app.html_tabel import html_tabel
 from app.map_build import (basiskaart, beeld, buurt_hoverregels, grote_basiskaart, omtrek, selectielaag, symboollaag,
                            vlakkenlaag)
 from app.profiel import NIVEAU_TEKST
@@ -162,4 +163,4 @@ def toon_kaarttabel(data: Wijkdata, kw: Kaartwaarden) -> None:
                                file_name=f"{s.BESTANDSNAAM}-kaart-{kw.indicator.id}.csv", mime="text/csv",
                                on_click="ignore", key="kaart_tabel_csv")
         else:
-            st.table(veilige_tabel(tabel.set_index("Buurt")))
+            st.html(html_tabel(tabel.set_index("Buurt")))  # not st.table: app/html_tabel.py says why

@@ -63,6 +63,10 @@ def test_opgave_filter_changes_the_symbols(page, app_url, verkeer, data):
     expect(kaart.locator(f'.wk-symbool[data-opgave="{wonen}"]')).to_have_count(0)
     expect(kaart.locator(".wk-symbool")).to_have_count(int((items["opgave"] != wonen).sum()))
     expect(page.get_by_text(f"Op de kaart: {int((items['opgave'] != wonen).sum())} symbolen")).to_be_visible()
+    lijst = page.locator("table.wk-tabel").filter(has_text="Partners")  # the list under the map, one row per symbol
+    expect(lijst.locator("tbody tr")).to_have_count(int((items["opgave"] != wonen).sum()))
+    expect(lijst.get_by_role("columnheader", name="Opgave")).to_be_visible()
+    expect(lijst.locator("tbody").get_by_text(wonen, exact=True)).to_have_count(0)
     for opgave in OPGAVEN:
         if opgave != wonen:
             page.locator('[data-testid="stSidebar"]').get_by_role("button", name=opgave).click()

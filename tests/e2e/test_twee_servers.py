@@ -69,6 +69,6 @@ def test_a_melding_saved_on_one_server_shows_on_the_other(page, twee_servers, ve
     # the map and in the list under it
     kijker.locator('[data-testid="stSidebar"]').get_by_role("button", name=OPGAVEN[0]).click()
     expect(_meldingen_op_kaart(kijker)).to_have_count(1, timeout=15_000)
-    expect(kijker.locator('[data-testid="stTable"]').get_by_text(THEMA)).to_be_visible()
+    expect(kijker.locator("table.wk-tabel").get_by_text(THEMA)).to_be_visible()
     _klaar(kijker)
     _geen_extern_verkeer(verkeer)

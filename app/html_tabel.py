@@ -1,0 +1,42 @@
+"""Static tables as page HTML on the Kaart: the rows of ``st.table`` without its front-end code.
+
+Why: the first ``st.table`` of a visit makes the browser load Streamlit's table code (Arrow, number
+formatting: ~10 files). On the Kaart that late arrival made React hold back the whole first render,
+the map included, for its 500 ms Suspense throttle (bench/README). The page already shows its
+legend and styles with ``st.html``, so a table in HTML costs no extra code. It stays a real table
+for screen readers (column and row headers) and for print. Every header and cell is escaped:
+names and addresses of meldingen are typed in by users.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+TABEL_CSS = """<style>
+.wk-tabel { border-collapse: collapse; width: 100%; font-size: 0.875rem; line-height: 1.4; }
+.wk-tabel th, .wk-tabel td { padding: 0.25rem 0.5rem; border-bottom: 1px solid #d5d6da; text-align: left;
+  vertical-align: top; overflow-wrap: break-word; }
+.wk-tabel thead th { border-bottom: 2px solid #a3a8b4; font-weight: 600; }
+.wk-tabel tbody th { font-weight: 600; }
+</style>"""
+
+
+def _cel(waarde: object) -> str:
+    if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)):
+        return ""
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))  # a year read as float: '2024', not '2024.0'
+    return html.escape(str(waarde))
+
+
+def html_tabel(tabel: pd.DataFrame) -> str:
+    """``tabel`` as an HTML table (with its CSS): the index gives the row headers, the columns the
+    column headers; an empty cell stays empty."""
+    kop = "".join(f'<th scope="col">{_cel(k)}</th>' for k in (tabel.index.name or "", *tabel.columns))
+    rijen = "".join(
+        f'<tr><th scope="row">{_cel(index)}</th>{"".join(f"<td>{_cel(w)}</td>" for w in waarden)}</tr>'
+        for index, waarden in zip(tabel.index, tabel.itertuples(index=False, name=None), strict=True)
+    )
+    return f'{TABEL_CSS}<table class="wk-tabel"><thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table>'

@@ -1,0 +1,50 @@
+"""Read the page's HTML tables (app/html_tabel.py) back as DataFrames, as AppTest reads st.table."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+
+class _Lezer(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tabellen: list[list[list[str]]] = []
+        self._cel: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "table":
+            self.tabellen.append([])
+        elif tag == "tr":
+            self.tabellen[-1].append([])
+        elif tag in ("th", "td"):
+            self._cel = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "td") and self._cel is not None:
+            self.tabellen[-1][-1].append("".join(self._cel))
+            self._cel = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cel is not None:
+            self._cel.append(data)
+
+
+def lees(body: str) -> list[pd.DataFrame]:
+    """Every table in ``body``: first row the column headers, first column the index; cell texts
+    as the browser shows them (entities decoded)."""
+    lezer = _Lezer()
+    lezer.feed(body)
+    uit = []
+    for kop, *rijen in lezer.tabellen:
+        frame = pd.DataFrame([r[1:] for r in rijen], columns=kop[1:], index=[r[0] for r in rijen])
+        frame.index.name = kop[0]
+        uit.append(frame)
+    return uit
+
+
+def html_tabellen(at: AppTest) -> list[pd.DataFrame]:
+    """Every HTML table on the page."""
+    return [t for blok in at.get("html") for t in lees(blok.proto.body)]

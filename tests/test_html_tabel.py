@@ -1,0 +1,29 @@
+"""The Kaart's HTML tables: same rows as st.table, every text escaped."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from app.html_tabel import html_tabel
+from tests.html_tabellen import lees
+
+XSS = '<img src=x onerror="alert(1)">'
+
+
+def test_user_text_is_shown_as_text_never_as_html():
+    tabel = pd.DataFrame({"Adres": [XSS, "Kerk & plein"], XSS: ["</table><script>alert(2)</script>", "x"]},
+                         index=pd.Index([XSS, "Gewoon"], name="Naam"))
+    body = html_tabel(tabel)
+    assert "<img" not in body and "<script>" not in body and body.count("</table>") == 1
+    terug = lees(body)[0]
+    assert terug.index.tolist() == [XSS, "Gewoon"] and terug.index.name == "Naam"
+    assert terug.columns.tolist() == ["Adres", XSS]
+    assert terug.loc[XSS, XSS] == "</table><script>alert(2)</script>" and terug.loc["Gewoon", "Adres"] == "Kerk & plein"
+
+
+def test_headers_for_screen_readers_and_empty_cells_stay_empty():
+    tabel = pd.DataFrame({"Peiljaar": [2024.0, None], "Bron": [float("nan"), "CBS"]}, index=pd.Index(["A", "B"], name="Buurt"))
+    body = html_tabel(tabel)
+    assert body.count('<th scope="col">') == 3 and body.count('<th scope="row">') == 2
+    terug = lees(body)[0]
+    assert terug.loc["A", "Peiljaar"] == "2024" and terug.loc["B", "Peiljaar"] == "" and terug.loc["A", "Bron"] == ""
