@@ -14,10 +14,14 @@ import html
 
 import pandas as pd
 
+LANGE_TEKST = 40  # characters: a cell this long may break inside a word (see the CSS)
 TABEL_CSS = """<style>
 .wk-tabel { border-collapse: collapse; width: 100%; font-size: 0.875rem; line-height: 1.4; }
 .wk-tabel th, .wk-tabel td { padding: 0.25rem 0.5rem; border-bottom: 1px solid #d5d6da; text-align: left;
   vertical-align: top; overflow-wrap: break-word; }
+/* Long texts (sources) may break inside a word, so the table fits its column instead of running
+   out of it; short cells keep their words whole. */
+.wk-tabel td.wk-lang { overflow-wrap: anywhere; }
 .wk-tabel thead th { border-bottom: 2px solid #a3a8b4; font-weight: 600; }
 .wk-tabel tbody th { font-weight: 600; }
 </style>"""
@@ -31,12 +35,17 @@ def _cel(waarde: object) -> str:
     return html.escape(str(waarde))
 
 
+def _td(waarde: object) -> str:
+    tekst = _cel(waarde)
+    return f'<td class="wk-lang">{tekst}</td>' if len(tekst) > LANGE_TEKST else f"<td>{tekst}</td>"
+
+
 def html_tabel(tabel: pd.DataFrame) -> str:
     """``tabel`` as an HTML table (with its CSS): the index gives the row headers, the columns the
     column headers; an empty cell stays empty."""
     kop = "".join(f'<th scope="col">{_cel(k)}</th>' for k in (tabel.index.name or "", *tabel.columns))
     rijen = "".join(
-        f'<tr><th scope="row">{_cel(index)}</th>{"".join(f"<td>{_cel(w)}</td>" for w in waarden)}</tr>'
+        f'<tr><th scope="row">{_cel(index)}</th>{"".join(_td(w) for w in waarden)}</tr>'
         for index, waarden in zip(tabel.index, tabel.itertuples(index=False, name=None), strict=True)
     )
     return f'{TABEL_CSS}<table class="wk-tabel"><thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table>'
