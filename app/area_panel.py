@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from app import settings as s
-from app.formats import markdown_veilig, veilige_tabel
+from app.formats import markdown_veilig
+from app.html_tabel import html_tabel
 from app.profiel import GEBIED, HOOFDKOLOMMEN, profiel, profieltabel
 from geo.bundel import Wijkdata
 
@@ -29,12 +30,14 @@ def toon(data: Wijkdata) -> None:
     st.markdown(f"#### {naam}")
     noord = f" — onderdeel van {s.GEBIED_NAAM}" if code in data.programmagebied.buurten else ""
     st.caption(markdown_veilig(f"Buurt {code}, wijk {data.wijknamen[wijk]} ({wijk}){noord}"))
-    # Static tables (not a canvas grid): printable, readable by screen readers and by tests.
-    # The narrow column gets the comparison; sources and years sit one click further.
-    tabel = veilige_tabel(profieltabel(data, profiel(data, code)).set_index("Indicator"))
-    st.table(tabel[list(HOOFDKOLOMMEN)])
+    # Static HTML tables (not a canvas grid, not st.table: app/html_tabel.py says why): printable,
+    # readable by screen readers and by tests. The narrow column gets the comparison; sources and
+    # years sit one click further.
+    tabel = profieltabel(data, profiel(data, code)).set_index("Indicator")
+    st.html(html_tabel(tabel[list(HOOFDKOLOMMEN)], f"Cijfers van {namen[code]}"))
     with st.expander("Verschil, niveau, peiljaar en bron per cijfer"):
-        st.table(tabel.drop(columns=[k for k in HOOFDKOLOMMEN if k != GEBIED]))
+        st.html(html_tabel(tabel.drop(columns=[k for k in HOOFDKOLOMMEN if k != GEBIED]),
+                              f"Verschil, niveau, peiljaar en bron van {namen[code]}"))
     st.page_link(s.PAGINA_PROFIEL.bestand, label=f"Volledig buurtprofiel van {naam} →", query_params={"gebied": code})
     st.caption("'wijkcijfer': CBS geeft dit cijfer alleen per wijk; de buurt krijgt het cijfer van haar wijk. "
                "'onbekend': geen bron geeft dit cijfer.")

@@ -21,9 +21,14 @@ TABEL_CSS = """<style>
   vertical-align: top; overflow-wrap: break-word; }
 /* Long texts (sources) may break inside a word, so the table fits its column instead of running
    out of it; short cells keep their words whole. */
-.wk-tabel td.wk-lang { overflow-wrap: anywhere; }
+.wk-tabel td.wk-lang { overflow-wrap: anywhere; min-width: 9em; }
 .wk-tabel thead th { border-bottom: 2px solid #a3a8b4; font-weight: 600; }
 .wk-tabel tbody th { font-weight: 600; }
+/* A table wider than its column (many columns in the narrow panel) scrolls inside its own box,
+   which takes keyboard focus so it can be scrolled without a mouse; on paper it is shown whole. */
+.wk-tabel-vak { overflow-x: auto; max-width: 100%; }
+.wk-tabel-vak:focus-visible { outline: 2px solid #005F94; outline-offset: 2px; }
+@media print { .wk-tabel-vak { overflow: visible; } }
 </style>"""
 
 
@@ -40,12 +45,13 @@ def _td(waarde: object) -> str:
     return f'<td class="wk-lang">{tekst}</td>' if len(tekst) > LANGE_TEKST else f"<td>{tekst}</td>"
 
 
-def html_tabel(tabel: pd.DataFrame) -> str:
-    """``tabel`` as an HTML table (with its CSS): the index gives the row headers, the columns the
-    column headers; an empty cell stays empty."""
+def html_tabel(tabel: pd.DataFrame, naam: str) -> str:
+    """``tabel`` as an HTML table (with its CSS) in a box named ``naam`` for screen readers: the
+    index gives the row headers, the columns the column headers; an empty cell stays empty."""
     kop = "".join(f'<th scope="col">{_cel(k)}</th>' for k in (tabel.index.name or "", *tabel.columns))
     rijen = "".join(
         f'<tr><th scope="row">{_cel(index)}</th>{"".join(_td(w) for w in waarden)}</tr>'
         for index, waarden in zip(tabel.index, tabel.itertuples(index=False, name=None), strict=True)
     )
-    return f'{TABEL_CSS}<table class="wk-tabel"><thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table>'
+    return (f'{TABEL_CSS}<div class="wk-tabel-vak" role="region" aria-label="{html.escape(naam)}" tabindex="0">'
+            f'<table class="wk-tabel"><thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table></div>')

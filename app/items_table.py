@@ -54,7 +54,7 @@ def toon(items: pd.DataFrame, keuze: Kaartkeuze) -> None:
     tabel = lijst(items)
     # A static HTML table rather than st.dataframe or st.table: their front-end code delays the
     # first map (~0.4 s and ~0.5 s, bench/README), and a plain table prints and reads aloud well.
-    st.html(html_tabel(tabel.set_index("Naam")))
+    st.html(html_tabel(tabel.set_index("Naam"), "Acties en overlast op de kaart"))
     st.download_button(
         "Lijst downloaden (CSV)",
         csv_bytes(tabel, [f"{s.PROGRAMMA_NAAM}: acties en overlast op de kaart, {date.today():%d-%m-%Y}. "

@@ -163,4 +163,4 @@ def toon_kaarttabel(data: Wijkdata, kw: Kaartwaarden) -> None:
                                file_name=f"{s.BESTANDSNAAM}-kaart-{kw.indicator.id}.csv", mime="text/csv",
                                on_click="ignore", key="kaart_tabel_csv")
         else:
-            st.html(html_tabel(tabel.set_index("Buurt")))  # not st.table: app/html_tabel.py says why
+            st.html(html_tabel(tabel.set_index("Buurt"), f"{kw.indicator.label} per buurt"))  # not st.table: app/html_tabel.py says why

@@ -13,7 +13,7 @@ XSS = '<img src=x onerror="alert(1)">'
 def test_user_text_is_shown_as_text_never_as_html():
     tabel = pd.DataFrame({"Adres": [XSS, "Kerk & plein"], XSS: ["</table><script>alert(2)</script>", "x"]},
                          index=pd.Index([XSS, "Gewoon"], name="Naam"))
-    body = html_tabel(tabel)
+    body = html_tabel(tabel, XSS)
     assert "<img" not in body and "<script>" not in body and body.count("</table>") == 1
     terug = lees(body)[0]
     assert terug.index.tolist() == [XSS, "Gewoon"] and terug.index.name == "Naam"
@@ -23,7 +23,7 @@ def test_user_text_is_shown_as_text_never_as_html():
 
 def test_headers_for_screen_readers_and_empty_cells_stay_empty():
     tabel = pd.DataFrame({"Peiljaar": [2024.0, None], "Bron": [float("nan"), "CBS"]}, index=pd.Index(["A", "B"], name="Buurt"))
-    body = html_tabel(tabel)
-    assert body.count('<th scope="col">') == 3 and body.count('<th scope="row">') == 2
+    body = html_tabel(tabel, "Cijfers")
+    assert 'aria-label="Cijfers" tabindex="0"' in body and body.count('<th scope="col">') == 3 and body.count('<th scope="row">') == 2
     terug = lees(body)[0]
     assert terug.loc["A", "Peiljaar"] == "2024" and terug.loc["B", "Peiljaar"] == "" and terug.loc["A", "Bron"] == ""

@@ -110,7 +110,7 @@ def test_clicking_a_buurt_shows_its_figures(page, app_url, verkeer):
     x, y = _klikpunt(page, "BU19160602")
     page.mouse.click(x, y)
     expect(page.get_by_role("heading", name="De Heuvel noord")).to_be_visible(timeout=15_000)
-    tabel = page.locator('[data-testid="stTable"]').filter(has_text="Beoordeling")
+    tabel = page.locator("table.wk-tabel").filter(has_text="Beoordeling")
     rij = tabel.get_by_role("row").filter(has_text="Kinderen in huishouden tot sociaal minimum")
     expect(rij).to_contain_text("42 %")
     expect(rij).to_contain_text("9 %")
