@@ -36,8 +36,8 @@ def toon(data: Wijkdata) -> None:
     tabel = profieltabel(data, profiel(data, code)).set_index("Indicator")
     st.html(html_tabel(tabel[list(HOOFDKOLOMMEN)], f"Cijfers van {namen[code]}"))
     with st.expander("Verschil, niveau, peiljaar en bron per cijfer"):
-        st.html(html_tabel(tabel.drop(columns=[k for k in HOOFDKOLOMMEN if k != GEBIED]),
-                              f"Verschil, niveau, peiljaar en bron van {namen[code]}"))
+        details = tabel.drop(columns=[k for k in HOOFDKOLOMMEN if k != GEBIED])
+        st.html(html_tabel(details, f"Verschil, niveau, peiljaar en bron van {namen[code]}"))
     st.page_link(s.PAGINA_PROFIEL.bestand, label=f"Volledig buurtprofiel van {naam} →", query_params={"gebied": code})
     st.caption("'wijkcijfer': CBS geeft dit cijfer alleen per wijk; de buurt krijgt het cijfer van haar wijk. "
                "'onbekend': geen bron geeft dit cijfer.")

@@ -3,10 +3,10 @@
 Why: the first ``st.table`` of a visit makes the browser load Streamlit's table code (Arrow, number
 formatting: ~10 files). On the Kaart that late arrival made React hold back the whole first render,
 the map included, for its 500 ms Suspense throttle (bench/README); in the buurt panel it delayed
-the figures of the first clicked buurt by ~0.35 s. The page already shows its
-legend and styles with ``st.html``, so a table in HTML costs no extra code. It stays a real table
-for screen readers (column and row headers) and for print. Every header and cell is escaped:
-names and addresses of meldingen are typed in by users.
+the figures of the first clicked buurt by ~0.35 s. The page already shows its legend and styles
+with ``st.html``, so a table in HTML costs no extra code. It stays a real table for screen readers
+(column and row headers) and for print. Every header and cell is escaped: names and addresses of
+meldingen are typed in by users.
 """
 
 from __future__ import annotations

@@ -162,5 +162,5 @@ def toon_kaarttabel(data: Wijkdata, kw: Kaartwaarden) -> None:
             st.download_button("Tabel bij de kaart downloaden (CSV)", csv_bytes(tabel, [kw.indicator.label]),
                                file_name=f"{s.BESTANDSNAAM}-kaart-{kw.indicator.id}.csv", mime="text/csv",
                                on_click="ignore", key="kaart_tabel_csv")
-        else:
-            st.html(html_tabel(tabel.set_index("Buurt"), f"{kw.indicator.label} per buurt"))  # not st.table: app/html_tabel.py says why
+        else:  # HTML, not st.table: app/html_tabel.py says why
+            st.html(html_tabel(tabel.set_index("Buurt"), f"{kw.indicator.label} per buurt"))
