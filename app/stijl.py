@@ -16,6 +16,18 @@ PAGINA_CSS = """
 [data-testid="stTable"] [data-testid="stTableStyledTable"] td [data-testid="stMarkdownContainer"] p
   { white-space: normal; overflow-wrap: break-word; }
 
+/* The Kaart's HTML tables (app/html_tabel.py). Long texts (sources) wrap at a readable width and
+   may break inside a word; short cells keep their words whole. A table wider than its column
+   scrolls inside its own box, which takes keyboard focus so it can be scrolled without a mouse. */
+.wk-tabel { border-collapse: collapse; width: 100%; font-size: 0.875rem; line-height: 1.4; }
+.wk-tabel th, .wk-tabel td { padding: 0.25rem 0.5rem; border-bottom: 1px solid #d5d6da; text-align: left;
+  vertical-align: top; overflow-wrap: break-word; }
+.wk-tabel td.wk-lang { overflow-wrap: anywhere; min-width: 9em; }
+.wk-tabel thead th { border-bottom: 2px solid #a3a8b4; font-weight: 600; }
+.wk-tabel tbody th { font-weight: 600; }
+.wk-tabel-vak { overflow-x: auto; max-width: 100%; }
+.wk-tabel-vak:focus-visible { outline: 2px solid #005F94; outline-offset: 2px; }
+
 /* Browser print: A4 landscape without sidebar, header and controls; legends and sources stay. */
 @media print {
   @page { size: A4 landscape; margin: 10mm; }
@@ -30,7 +42,7 @@ PAGINA_CSS = """
      would move whole to the next page and leave a blank one. */
   [data-testid="stAppViewContainer"], [data-testid="stMain"], [data-testid="stVerticalBlock"]
     { display: block !important; overflow: visible !important; }
-  [data-testid="stTable"], [data-testid="stTable"] > div { overflow: visible !important; }
+  [data-testid="stTable"], [data-testid="stTable"] > div, .wk-tabel-vak { overflow: visible !important; }
   [data-testid="stTableStyledTable"] { display: table !important; width: 100%; }  /* inline-table never splits */
   [data-testid="stElementContainer"] { margin-bottom: 6px; }
   table { font-size: 9pt; }
