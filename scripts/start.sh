@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh app
 echo "==> De wijkkaart start op http://localhost:8501"
-exec .venv/bin/python -m streamlit run streamlit_app.py "$@"
+exec .venv/bin/python scripts/serve.py "$@"

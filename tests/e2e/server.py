@@ -28,13 +28,14 @@ def vrije_poort() -> int:
 
 @contextlib.contextmanager
 def app_server(timeout_s: float = 60, omgeving: dict[str, str] | None = None) -> Iterator[str]:
-    """Run `streamlit run streamlit_app.py` and yield its base URL once /_stcore/health answers.
+    """Start the app as scripts/start.sh does (`scripts/serve.py`) and yield its base URL once
+    /_stcore/health answers.
 
     ``omgeving`` adds environment variables, e.g. a store of its own for tests that edit."""
     poort = vrije_poort()
     log = open(ROOT / "test-artifacts" / f"streamlit-{poort}.log", "w") if (ROOT / "test-artifacts").is_dir() else subprocess.DEVNULL
     proces = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(poort),
+        [sys.executable, "scripts/serve.py", "--server.port", str(poort),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1", **(omgeving or {})},
     )
