@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))  # so `tests.e2e.server` imports when run as a scr
 from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, Route, sync_playwright  # noqa: E402
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server  # noqa: E402
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server, server_pid  # noqa: E402
 
 RESULTS_DIR = ROOT / "bench" / "results"
 MAP_IFRAME_TITLE = "streamlit_folium.st_folium"  # title attribute of the component's iframe
@@ -462,25 +462,10 @@ def click_filter(page: Page) -> float:
 
 
 def server_memory_kb(url: str) -> dict[str, int]:
-    """VmRSS/VmHWM of the streamlit process serving this port (matched on its command line).
-
-    app_server() does not expose the pid; matching the port avoids picking up another
-    engineer's streamlit process.
-    """
-    port = str(urlparse(url).port)
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            args = (proc / "cmdline").read_bytes().split(b"\0")
-            if b"streamlit" not in b" ".join(args) or port.encode() not in args:
-                continue
-            status = (proc / "status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        return {k: int(fields[k].split()[0]) for k in ("VmRSS", "VmHWM") if k in fields}
-    return {}
+    """VmRSS/VmHWM of the app process serving this port."""
+    status = Path(f"/proc/{server_pid(url)}/status").read_text()
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    return {k: int(fields[k].split()[0]) for k in ("VmRSS", "VmHWM") if k in fields}
 
 
 def fmt_seconds(v: float) -> str:

@@ -88,7 +88,7 @@ from geo.opslag import OPSLAG_OMGEVING
 from geo.schema import OPGAVEN
 from tests import postgis
 from tests.e2e.conftest import BASISPAD_PROBE
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server, server_pid
 
 VIEWPORT = {"width": 1440, "height": 1000}
 POLL_MS = 25  # how often the page checks whether an action is done (the browser times' resolution)
@@ -719,21 +719,6 @@ async def ws_reis(w: WsGebruiker, url: str, opname: Opname, a: argparse.Namespac
 
 
 # --- the server process -----------------------------------------------------------------------
-
-
-def server_pid(url: str) -> int:
-    """The streamlit process serving this port (app_server does not expose its Popen)."""
-    poort = str(urlparse(url).port).encode()
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            args = (proc / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if b"streamlit" in b" ".join(args) and poort in args:
-            return int(proc.name)
-    raise RuntimeError(f"no streamlit process found for {url}")
 
 
 def rss_mb(pid: int, veld: str = "VmRSS") -> float:

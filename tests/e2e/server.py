@@ -11,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -24,6 +25,22 @@ def vrije_poort() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def server_pid(url: str) -> int:
+    """The process of the app serving ``url``, found by its command line (scripts/serve.py and the
+    port): app_server() yields only the URL, and matching the port avoids another app on this machine."""
+    poort = str(urlparse(url).port).encode()
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            args = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if any(a.endswith(b"serve.py") for a in args) and poort in args:
+            return int(proc.name)
+    raise RuntimeError(f"geen app-proces gevonden voor {url}")
 
 
 @contextlib.contextmanager
