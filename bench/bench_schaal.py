@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/nationaal.py        # once: writes bench/nationaal/ (not in git)
     .venv/bin/python bench/bench_schaal.py [--runs 3]
+    .venv/bin/python bench/bench_schaal.py --nginx   # also behind nginx (deploy/), HTTP/2 and TLS
 
 Per data set: a server of its own (own store), then in Debian chromium with every non-loopback
 request blocked:
@@ -19,6 +20,7 @@ bench/bench_kaart.py measures the GM1916 map in more detail (where the time goes
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import tempfile
@@ -32,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import BrowserContext, Page, sync_playwright  # noqa: E402
 
+from bench import nginx  # noqa: E402
 from bench.bench_kaart import server_memory_kb  # noqa: E402
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server, vrije_poort  # noqa: E402
 
@@ -140,15 +143,17 @@ def _filter(page: Page, teller: Bytes, ds: Dataset) -> tuple[float, int]:
     return max(0.0, laatste - druk) / 1000, teller.totaal - voor
 
 
-def meet(ds: Dataset, runs: int) -> dict[str, object]:
+def meet(ds: Dataset, runs: int, via_nginx: bool = False) -> dict[str, object]:
     """Cold server, then per run a new browser (empty cache: a first visit) and the same page
-    opened again in that browser (cached Streamlit and map scripts: a returning user)."""
+    opened again in that browser (cached Streamlit and map scripts: a returning user).
+    ``via_nginx``: the browser talks to nginx (deploy/nginx-wijkkaart.conf) before the app."""
     with tempfile.TemporaryDirectory() as tmp, app_server(timeout_s=120, omgeving={
-        "WIJKKAART_CONFIG": str(ds.config), "WIJKKAART_OPSLAG": str(Path(tmp) / "wijkkaart.sqlite")}) as url, \
-            sync_playwright() as p:
+        "WIJKKAART_CONFIG": str(ds.config), "WIJKKAART_OPSLAG": str(Path(tmp) / "wijkkaart.sqlite")}) as app_url, \
+            (nginx.nginx_voor(app_url) if via_nginx else contextlib.nullcontext(app_url)) as url, sync_playwright() as p:
         # Every non-loopback request goes to a proxy port where nothing listens, so it fails. Not
         # page.route: routing switches the browser cache off, and the returning visit needs it.
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+        browser = p.chromium.launch(executable_path=CHROMIUM,
+                                    args=CHROMIUM_ARGS + (["--ignore-certificate-errors"] if via_nginx else []),
                                     proxy={"server": f"http://127.0.0.1:{vrije_poort()}", "bypass": ",".join(LOOPBACK)})
         context = _nieuwe_context(browser, ds)
         koud, _, _, _ = _eerste_kaart(context, url)
@@ -165,7 +170,7 @@ def meet(ds: Dataset, runs: int) -> dict[str, object]:
             page.close()
             terug.append(_eerste_kaart(context, url)[0])
             context.close()
-        geheugen = server_memory_kb(url)
+        geheugen = server_memory_kb(app_url)
         browser.close()
     return {"koud": koud, "eerste": eerste, "terug": terug, "bytes_eerste": bytes_eerste, "filter": filters,
             "bytes_filter": bytes_filter, "geheugen": geheugen}
@@ -180,16 +185,21 @@ def _regel(label: str, waarden: list[float], fmt: Callable[[float], str], doel: 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--nginx", action="store_true",
+                        help="elke set ook meten achter nginx (deploy/nginx-wijkkaart.conf: HTTP/2, TLS, cache)")
     args = parser.parse_args()
     if not SETS[1].config.exists():
         print("Eerst: .venv/bin/python bench/nationaal.py", file=sys.stderr)
         return 1
+    if args.nginx and not nginx.beschikbaar():
+        print("Voor --nginx: apt-get install nginx-light openssl", file=sys.stderr)
+        return 1
     seconden = lambda v: f"{v:.2f} s"  # noqa: E731
     kilobytes = lambda v: f"{v / 1000:,.0f} kB".replace(",", ".")  # noqa: E731
-    for ds in SETS:
-        uit = meet(ds, args.runs)
+    for ds, via_nginx in ((ds, via) for ds in SETS for via in ((False, True) if args.nginx else (False,))):
+        uit = meet(ds, args.runs, via_nginx)
         gb = uit["geheugen"]
-        print(f"\n{ds.naam}  ({args.runs} runs; mediaan, max)")
+        print(f"\n{ds.naam}{' — via nginx (HTTP/2, TLS, cache)' if via_nginx else ''}  ({args.runs} runs; mediaan, max)")
         print(f"  {'eerste kaart, koude server':<34}{seconden(uit['koud']):>12}   (laden van de gegevens inbegrepen)")
         print(_regel("eerste kaart, nieuwe browser", uit["eerste"], seconden, ds.doel_eerste_kaart_s))
         print(_regel("eerste kaart, browsercache gevuld", uit["terug"], seconden, ds.doel_eerste_kaart_s))
