@@ -69,15 +69,29 @@ def site_config(app_urls: list[str], poort: int, cert: Path, sleutel: Path, cach
     return tekst
 
 
+def maak_certificaat(map_: Path) -> tuple[Path, Path]:
+    """A self-signed certificate and its key for 127.0.0.1, valid one day, written to ``map_``."""
+    cert, sleutel = map_ / "cert.pem", map_ / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-keyout", str(sleutel), "-out", str(cert)], check=True, capture_output=True)
+    return cert, sleutel
+
+
+def _luistert(poort: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", poort), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 @contextlib.contextmanager
 def nginx_voor(app_url: str, timeout_s: float = 20) -> Iterator[str]:
     """Yield the https URL of nginx in front of ``app_url`` (self-signed: the browser must ignore
     certificate errors)."""
     with tempfile.TemporaryDirectory() as tmp:
         map_ = Path(tmp)
-        cert, sleutel = map_ / "cert.pem", map_ / "key.pem"
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-                        "/CN=127.0.0.1", "-keyout", str(sleutel), "-out", str(cert)], check=True, capture_output=True)
+        cert, sleutel = maak_certificaat(map_)
         poort = vrije_poort()
         (map_ / "wijkkaart.conf").write_text(site_config([app_url], poort, cert, sleutel, map_ / "cache"))
         (map_ / "nginx.conf").write_text(hoofdconfig(map_))
@@ -85,11 +99,10 @@ def nginx_voor(app_url: str, timeout_s: float = 20) -> Iterator[str]:
                                   stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
         try:
             eind = time.monotonic() + timeout_s
-            while True:
-                with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", poort), timeout=1):
-                    break
+            while not _luistert(poort):
                 if proces.poll() is not None or time.monotonic() > eind:
-                    raise RuntimeError(f"nginx startte niet: {(map_ / 'error.log').read_text() if (map_ / 'error.log').exists() else ''}")
+                    log = map_ / "error.log"
+                    raise RuntimeError(f"nginx startte niet: {log.read_text() if log.exists() else ''}")
                 time.sleep(0.1)
             yield f"https://127.0.0.1:{poort}"
         finally:

@@ -32,9 +32,7 @@ def test_websocket_is_passed_on_and_sessions_stay_on_one_server(tmp_path: Path) 
 
 @pytest.mark.skipif(not nginx.beschikbaar(), reason="nginx en openssl niet geïnstalleerd (apt-get install nginx-light)")
 def test_nginx_accepts_the_configuration(tmp_path: Path) -> None:
-    cert, sleutel = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=t",
-                    "-keyout", str(sleutel), "-out", str(cert)], check=True, capture_output=True)
+    cert, sleutel = nginx.maak_certificaat(tmp_path)
     (tmp_path / "wijkkaart.conf").write_text(nginx.site_config(["http://127.0.0.1:8501"], 8443, cert, sleutel,
                                                                tmp_path / "cache"))
     (tmp_path / "nginx.conf").write_text(nginx.hoofdconfig(tmp_path))
