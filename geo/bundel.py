@@ -38,6 +38,7 @@ class Wijkdata:
     grenzen: Grenzen
     programmagebied: Programmagebied
     gebieden: gpd.GeoDataFrame  # every area, source CRS, indexed by code
+    gebieden_web: gpd.GeoDataFrame  # the same in WGS84 (lon/lat): reprojected once, it is slow at scale
     snapshot: Snapshot  # which CBS data, of which years, from where
     definities: dict[str, Indicator]
     reeksen: pd.DataFrame  # every reference year: source figures plus derived ones
@@ -73,11 +74,12 @@ def laad_wijkdata(snapshotmap: Path | None = None) -> Wijkdata:
     reeksen = met_afgeleide(bronnen, grenzen, programmagebieden, definities)
     tabel = actueel(reeksen)
     web = naar_web(gebieden)
-    programma = laad_programma(grenzen, gebieden)
+    programma = laad_programma(grenzen, gebieden, gebieden_web=web)
     return Wijkdata(
         grenzen=grenzen,
         programmagebied=gebied,
         gebieden=gebieden,
+        gebieden_web=web,
         snapshot=snapshot,
         definities=definities,
         reeksen=reeksen,
@@ -107,7 +109,7 @@ def met_bewerkbaar(basis: Wijkdata, bewerkbaar: dict[str, pd.DataFrame], vandaag
     without coordinates get the snapshot's geocoded ones), plus the meldingen per 1,000 inwoners
     they give (see :mod:`geo.meldingen`)."""
     bewerkbaar = {**bewerkbaar, "plaatsen": met_geocodering(bewerkbaar["plaatsen"], basis.snapshot)}
-    programma = laad_programma(basis.grenzen, basis.gebieden, bewerkbaar=bewerkbaar)
+    programma = laad_programma(basis.grenzen, basis.gebieden, bewerkbaar=bewerkbaar, gebieden_web=basis.gebieden_web)
     rijen = per_1000_inwoners(programma.hotspots, basis.indicatoren, basis.grenzen, basis.programmagebied,
                               basis.definities[MELDINGEN_INDICATOR], vandaag)
     erbij = pd.DataFrame(rijen)
