@@ -1,4 +1,5 @@
-"""Read the page's HTML tables (app/html_tabel.py) back as DataFrames, as AppTest reads st.table."""
+"""Read the page's own HTML back in AppTest: its tables (app/html_tabel.py) as DataFrames, as AppTest
+reads st.table, and the legend."""
 
 from __future__ import annotations
 
@@ -48,3 +49,8 @@ def lees(body: str) -> list[pd.DataFrame]:
 def html_tabellen(at: AppTest) -> list[pd.DataFrame]:
     """Every HTML table on the page."""
     return [t for blok in at.get("html") for t in lees(blok.proto.body)]
+
+
+def legenda_html(at: AppTest) -> str:
+    """The Kaart's legend (app/legend.py): the st.html block that carries it."""
+    return next(blok.proto.body for blok in at.get("html") if "wk-legenda" in blok.proto.body)

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from app import settings as s
 from geo import accounts
 from geo.opslag import OPSLAG_OMGEVING, Opslag
+from tests.html_tabellen import legenda_html
 
 WACHTWOORD = "een heel lang wachtwoord"
 BEHEER = [p.bestand for p in s.BEHEERPAGINAS]
@@ -177,7 +178,7 @@ def test_melding_with_a_date_adds_the_rate_per_1000_inwoners_to_the_map(opslag_p
     at.switch_page(s.PAGINA_KAART.bestand).run()
     assert "Overlastmeldingen (per 1.000 inwoners)" in at.selectbox(key="kaart_indicator").options
     at.selectbox(key="kaart_indicator").set_value("meldingen_per_1000_inwoners").run()
-    legenda = next(h.proto.body for h in at.get("html") if "wk-legenda" in h.proto.body)
+    legenda = legenda_html(at)
     assert "Overlastmeldingen (per 1.000 inwoners)" in legenda and "registratie van het wijkteam" in legenda
     alle = _symbolen(at)
     at.selectbox(key="kaart_tot").set_value(2022).run()

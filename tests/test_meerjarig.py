@@ -19,6 +19,7 @@ from app import data as app_data
 from app import settings as s
 from geo.configuratie import CONFIG
 from geo.snapshot import activeer
+from tests.html_tabellen import legenda_html
 
 WIJK = "WK191606"  # De Heuvel / Amstelwijk
 
@@ -61,7 +62,7 @@ def test_a_new_snapshot_shows_at_the_next_interaction_with_a_year_choice(ververs
     jaar = at.selectbox(key="kaart_peiljaar")
     assert jaar.label == s.LABEL_PEILJAAR and jaar.options == ["2023", "2024"] and jaar.value == 2024
     jaar.set_value(2023).run()
-    legenda = next(h.proto.body for h in at.get("html") if "wk-legenda" in h.proto.body)
+    legenda = legenda_html(at)
     assert "Peiljaar: 2023." in legenda and "Testwaarden 2023" in legenda
     assert at.query_params["peiljaar"] == "2023"
 

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from app import settings as s
 from geo.schema import OPGAVEN
-from tests.html_tabellen import html_tabellen
+from tests.html_tabellen import html_tabellen, legenda_html
 
 PAGINAS = [p.bestand for p in s.PAGINAS]
 
@@ -35,7 +35,7 @@ def test_kaart_shows_map_legend_list_and_defaults():
     assert at.title[0].value == s.PAGINA_KAART.koptekst
     assert at.selectbox(key="kaart_indicator").value == s.STANDAARD_INDICATOR
     assert at.button_group(key="kaart_opgaven").value == list(OPGAVEN)
-    legenda = next(h.proto.body for h in at.get("html") if "wk-legenda" in h.proto.body)
+    legenda = legenda_html(at)
     assert "Kinderen in huishouden tot sociaal minimum (%)" in legenda
     assert "geen gegevens (41 buurten)" in legenda and "Bron: Presentatie" in legenda
     assert any(sub.value == "Op de kaart: 23 symbolen" for sub in at.subheader)
