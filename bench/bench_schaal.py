@@ -149,7 +149,7 @@ def meet(ds: Dataset, runs: int, via_nginx: bool = False) -> dict[str, object]:
     ``via_nginx``: the browser talks to nginx (deploy/nginx-wijkkaart.conf) before the app."""
     with tempfile.TemporaryDirectory() as tmp, app_server(timeout_s=120, omgeving={
         "WIJKKAART_CONFIG": str(ds.config), "WIJKKAART_OPSLAG": str(Path(tmp) / "wijkkaart.sqlite")}) as app_url, \
-            (nginx.nginx_voor(app_url) if via_nginx else contextlib.nullcontext(app_url)) as url, sync_playwright() as p:
+            (nginx.nginx_voor([app_url]) if via_nginx else contextlib.nullcontext(app_url)) as url, sync_playwright() as p:
         # Every non-loopback request goes to a proxy port where nothing listens, so it fails. Not
         # page.route: routing switches the browser cache off, and the returning visit needs it.
         browser = p.chromium.launch(executable_path=CHROMIUM,

@@ -3,7 +3,8 @@
 The production set-up (README, "Meerdere servers") puts nginx with HTTP/2, TLS and a cache for
 Streamlit's front end before the app servers. This starts that configuration on loopback with a
 throw-away self-signed certificate, so bench_schaal.py can measure the map as a browser behind
-such a proxy gets it. Needs Debian's nginx (``apt-get install nginx-light``) and openssl.
+such a proxy gets it, and tests/test_deploy.py can check how it spreads browsers over several
+servers. Needs Debian's nginx (``apt-get install nginx-light``) and openssl.
 """
 
 from __future__ import annotations
@@ -86,14 +87,14 @@ def _luistert(poort: int) -> bool:
 
 
 @contextlib.contextmanager
-def nginx_voor(app_url: str, timeout_s: float = 20) -> Iterator[str]:
-    """Yield the https URL of nginx in front of ``app_url`` (self-signed: the browser must ignore
-    certificate errors)."""
+def nginx_voor(app_urls: list[str], timeout_s: float = 20) -> Iterator[str]:
+    """Yield the https URL of nginx in front of the app servers ``app_urls`` (self-signed: the
+    client must ignore certificate errors)."""
     with tempfile.TemporaryDirectory() as tmp:
         map_ = Path(tmp)
         cert, sleutel = maak_certificaat(map_)
         poort = vrije_poort()
-        (map_ / "wijkkaart.conf").write_text(site_config([app_url], poort, cert, sleutel, map_ / "cache"))
+        (map_ / "wijkkaart.conf").write_text(site_config(app_urls, poort, cert, sleutel, map_ / "cache"))
         (map_ / "nginx.conf").write_text(hoofdconfig(map_))
         proces = subprocess.Popen([NGINX, "-p", str(map_), "-c", str(map_ / "nginx.conf")],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import ssl
 import subprocess
+import threading
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -22,12 +29,11 @@ def test_every_placeholder_is_filled(tmp_path: Path) -> None:
     assert "listen 8443 ssl http2;" in tekst
 
 
-def test_websocket_is_passed_on_and_sessions_stay_on_one_server(tmp_path: Path) -> None:
-    """Streamlit's clicks travel over /_stcore/stream; a session lives in one app process."""
+def test_websocket_is_passed_on(tmp_path: Path) -> None:
+    """Streamlit's clicks travel over /_stcore/stream."""
     tekst = _site(tmp_path, ["http://127.0.0.1:8501"])
     stroom = tekst[tekst.index("location /_stcore/stream"):]
     assert 'proxy_set_header Connection "upgrade";' in stroom.split("}")[0]
-    assert "ip_hash;" in tekst
 
 
 @pytest.mark.skipif(not nginx.beschikbaar(), reason="nginx en openssl niet geïnstalleerd (apt-get install nginx-light)")
@@ -39,3 +45,46 @@ def test_nginx_accepts_the_configuration(tmp_path: Path) -> None:
     uit = subprocess.run([nginx.NGINX, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
                          capture_output=True, text=True)
     assert uit.returncode == 0, uit.stderr
+
+
+@contextlib.contextmanager
+def _stub_server(naam: str) -> Iterator[str]:
+    """An app server stand-in that answers every request with its own name."""
+    class Antwoord(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(naam)))
+            self.end_headers()
+            self.wfile.write(naam.encode())
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Antwoord)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _vraag(url: str, cookie: str | None = None) -> tuple[str, str | None]:
+    """GET ``url`` over nginx's self-signed TLS: (which server answered, the Set-Cookie header)."""
+    verzoek = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(verzoek, context=ssl._create_unverified_context(), timeout=10) as antwoord:
+        return antwoord.read().decode(), antwoord.headers.get("Set-Cookie")
+
+
+@pytest.mark.skipif(not nginx.beschikbaar(), reason="nginx en openssl niet geïnstalleerd (apt-get install nginx-light)")
+def test_every_browser_stays_on_one_server_and_browsers_behind_one_address_are_spread() -> None:
+    """All requests here come from 127.0.0.1, as a municipality's users often share one address:
+    still the browsers are spread over the servers, and each stays on its own."""
+    with _stub_server("A") as a, _stub_server("B") as b, nginx.nginx_voor([a, b]) as url:
+        eerste = [_vraag(f"{url}/kaart") for _ in range(30)]  # 30 new browsers
+        assert Counter(server for server, _ in eerste).keys() == {"A", "B"}
+        for server, set_cookie in eerste[:6]:
+            assert set_cookie and "HttpOnly" in set_cookie and "Secure" in set_cookie
+            cookie = set_cookie.split(";")[0]
+            for pad in ("/_stcore/health", "/media/abc.csv", "/buurtprofiel?buurt=BU19160000"):
+                assert _vraag(f"{url}{pad}", cookie) == (server, None)  # same server, no new cookie
