@@ -5,6 +5,7 @@ Run from the repository root:
     .venv/bin/python bench/bench_last.py                      # 30 websocket users, 2 rounds each
     .venv/bin/python bench/bench_last.py --modus browser --gebruikers 8
     .venv/bin/python bench/bench_last.py --postgis                         # store in PostGIS
+    .venv/bin/python bench/bench_last.py --processen 2                     # 2 app processes behind nginx
 
 The journey, per round: open the Kaart, switch an opgave pill, colour the map by another
 indicator, click a buurt on the map, choose another buurt in the "Buurt" list, open its
@@ -42,8 +43,14 @@ nothing to the server within ``HERKLIK_S`` (the front end lost it, e.g. while a 
 clicked again, as a person would; the time still runs from the first click and the report
 counts these repeats.
 
+``--processen N`` starts N app processes on one store and puts nginx in front of them
+(deploy/nginx-wijkkaart.conf, via bench/nginx.py; ``--nginx`` does so for one process, to compare
+like with like). nginx keeps every user on one process by its ``wijkkaart_server`` cookie: a
+websocket user sends a cookie of its own with every request, as a browser does after its first.
+
 Server memory comes from ``/proc/<pid>/status`` (VmRSS; VmHWM reset before the load), CPU from
-``/proc/<pid>/stat`` and ``/proc/stat``. Exit code 1 when there was any error.
+``/proc/<pid>/stat`` and ``/proc/stat``; with several app processes they are summed. Exit code 1
+when there was any error.
 """
 
 from __future__ import annotations
@@ -55,6 +62,7 @@ import html
 import os
 import random
 import re
+import ssl
 import statistics
 import sys
 import tempfile
@@ -85,6 +93,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from app import settings as s
 from geo.opslag import OPSLAG_OMGEVING
+from bench import nginx
 from geo.schema import OPGAVEN
 from tests import postgis
 from tests.e2e.conftest import BASISPAD_PROBE
@@ -102,6 +111,8 @@ OFF_LOOPBACK = re.compile(r"^(?!https?://(?:127\.0\.0\.1|localhost|\[::1\])(?::\
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 NA_S = 3.0  # seconds after closing the sessions before the "after" RSS
 HTTP_PER_GEBRUIKER = 6  # parallel downloads per websocket user, as a browser opens per host
+SERVER_COOKIE = "wijkkaart_server"  # nginx chooses a user's app process by it (deploy/nginx-wijkkaart.conf)
+ZELF_GETEKEND = ssl._create_unverified_context()  # nginx's throw-away certificate (bench/nginx.py)
 FINISHED_EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 FINISHED_SUCCESSFULLY = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 
@@ -515,7 +526,7 @@ def is_rerun(payload: str | bytes) -> bool:
 
 async def nieuwe_gebruiker(browser: Browser, nr: int, url: str, a: argparse.Namespace) -> Gebruiker:
     """A fresh context that reaches only loopback, with every error source wired to the user."""
-    context = await browser.new_context(viewport=VIEWPORT)
+    context = await browser.new_context(viewport=VIEWPORT, ignore_https_errors=True)  # nginx's own certificate
     page = await context.new_page()
     g = Gebruiker(nr, random.Random(a.seed * 1000 + nr), page=page, url=url, timeout_s=a.timeout, artefacten=a.artefacten)
 
@@ -524,7 +535,7 @@ async def nieuwe_gebruiker(browser: Browser, nr: int, url: str, a: argparse.Name
         await route.abort()
 
     def verzoek(r: Request) -> None:
-        if not g.metingen and r.method == "GET" and not r.url.startswith(("data:", "blob:", "ws:")):
+        if not g.metingen and r.method == "GET" and not r.url.startswith(("data:", "blob:", "ws:", "wss:")):
             g.eerste_bezoek.append(r.url)
 
     await context.route(OFF_LOOPBACK, blokkeer)
@@ -619,15 +630,21 @@ class WsGebruiker(Deelnemer):
     """A websocket user: one Streamlit session that replays a recorded journey."""
 
     cache: dict[str, bytes] = field(default_factory=dict)  # messages by hash, for ref_hash answers
-    server_pid: int | None = None  # set for the lone user: then each action's server CPU is measured
+    server_pids: tuple[int, ...] = ()  # set for the lone user: then each action's server CPU is measured
     klaar: asyncio.Event = field(default_factory=asyncio.Event)  # the journey is over (done or failed)
 
+    @property
+    def cookie(self) -> str:
+        """What a browser sends once nginx has placed it: the same user always on the same process."""
+        return f"{SERVER_COOKIE}={random.Random(self.nr).getrandbits(64):016x}"
+
     def server_cpu(self) -> float | None:
-        return None if self.server_pid is None else cpu_s(self.server_pid)
+        return cpu_som(self.server_pids) if self.server_pids else None
 
 
-def download(url: str) -> None:
-    with urllib.request.urlopen(url, timeout=60) as antwoord:
+def download(url: str, cookie: str) -> None:
+    verzoek = urllib.request.Request(url, headers={"Cookie": cookie})
+    with urllib.request.urlopen(verzoek, timeout=60, context=ZELF_GETEKEND if url.startswith("https:") else None) as antwoord:
         antwoord.read()
 
 
@@ -639,7 +656,7 @@ async def downloads(w: WsGebruiker, urls: list[str]) -> None:
     async def een(url: str) -> None:
         async with poort:
             try:
-                await lus.run_in_executor(None, download, url)
+                await lus.run_in_executor(None, download, url, w.cookie)
             except OSError as exc:
                 if not BASISPAD_PROBE.match(url):
                     raise ActieFout(f"download failed: {url} {exc}") from None
@@ -687,13 +704,14 @@ async def ws_reis(w: WsGebruiker, url: str, opname: Opname, a: argparse.Namespac
                   denktijd: float) -> None:
     """Replay a recording in a session of its own. Sets ``w.klaar`` when the journey is over, and
     keeps the session open until ``blijf`` is set: memory is measured with every session open."""
-    stroom = url.replace("http://", "ws://", 1) + "/_stcore/stream"
+    stroom = url.replace("http", "ws", 1) + "/_stcore/stream"  # ws:// or, behind nginx, wss://
     pagina = [u for u in opname.eerste_bezoek if not urlparse(u).path.startswith(("/component/", "/app/static/"))]
     kaart = [u for u in opname.eerste_bezoek if u not in pagina]
     try:
         start, cpu = time.perf_counter(), w.server_cpu()
         await downloads(w, pagina)  # the page and Streamlit's front end, then the session
-        async with websockets.connect(stroom, subprotocols=["streamlit"], max_size=None) as ws:
+        async with websockets.connect(stroom, subprotocols=["streamlit"], max_size=None, additional_headers={"Cookie": w.cookie},
+                                      ssl=ZELF_GETEKEND if stroom.startswith("wss:") else None) as ws:
             for i, actie in enumerate(opname.acties):
                 try:
                     if i:
@@ -739,15 +757,25 @@ def cpu_s(pid: int) -> float:
     return (int(velden[11]) + int(velden[12])) / CLK_TCK
 
 
+def rss_som(pids: tuple[int, ...], veld: str = "VmRSS") -> float:
+    """RSS of the app processes together (of VmHWM: the sum of their peaks, an upper bound)."""
+    return sum(rss_mb(pid, veld) for pid in pids)
+
+
+def cpu_som(pids: tuple[int, ...]) -> float:
+    return sum(cpu_s(pid) for pid in pids)
+
+
 def machine_cpu_s() -> float:
     """Busy CPU seconds of all cores together since boot (from /proc/stat)."""
     waarden = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:8]]
     return (sum(waarden) - waarden[3] - waarden[4]) / CLK_TCK  # minus idle and iowait
 
 
-def eigen_cpu_s(server: int) -> float:
-    """CPU seconds of this script and everything it started (Playwright's driver, the browsers),
-    the server left out: what the load generator itself costs on the shared cores."""
+def eigen_processen(servers: tuple[int, ...]) -> tuple[set[int], set[int]]:
+    """This script and everything it started, the app servers left out, split in two: the load
+    generator (Playwright's driver, the browsers) and the proxy (nginx), each costing CPU on the
+    cores the servers use."""
     ouders: dict[int, int] = {}
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit():
@@ -757,10 +785,21 @@ def eigen_cpu_s(server: int) -> float:
                 continue
     boom, nieuw = {os.getpid()}, True
     while nieuw:
-        nieuw = {p for p, ouder in ouders.items() if ouder in boom and p not in boom and p != server}
+        nieuw = {p for p, ouder in ouders.items() if ouder in boom and p not in boom and p not in servers}
         boom |= nieuw
-    totaal = 0.0
+    proxy = set()
     for p in boom:
+        try:
+            if (Path(f"/proc/{p}/comm")).read_text().strip() == "nginx":
+                proxy.add(p)
+        except OSError:
+            continue  # ended in the meantime
+    return boom - proxy, proxy
+
+
+def _cpu_van(pids: set[int]) -> float:
+    totaal = 0.0
+    for p in pids:
         try:
             totaal += cpu_s(p)
         except (OSError, IndexError):
@@ -770,38 +809,42 @@ def eigen_cpu_s(server: int) -> float:
 
 @dataclass(frozen=True)
 class Cpu:
-    """CPU seconds over the load phase: the server, the load generator, and the whole machine."""
+    """CPU seconds over the load phase: the app servers, the load generator, the proxy (nginx, if
+    it runs) and the whole machine."""
 
     server_s: float
     generator_s: float
+    proxy_s: float
     machine_s: float
 
     @staticmethod
-    def nu(pid: int) -> Cpu:
-        return Cpu(cpu_s(pid), eigen_cpu_s(pid), machine_cpu_s())
+    def nu(servers: tuple[int, ...]) -> Cpu:
+        generator, proxy = eigen_processen(servers)
+        return Cpu(cpu_som(servers), _cpu_van(generator), _cpu_van(proxy), machine_cpu_s())
 
     def sinds(self, eerder: Cpu) -> Cpu:
-        return Cpu(self.server_s - eerder.server_s, self.generator_s - eerder.generator_s, self.machine_s - eerder.machine_s)
+        return Cpu(self.server_s - eerder.server_s, self.generator_s - eerder.generator_s,
+                   self.proxy_s - eerder.proxy_s, self.machine_s - eerder.machine_s)
 
 
 @dataclass
 class Bemonstering:
     """Server RSS and CPU sampled each second while the users work: peak memory, busiest second."""
 
-    pid: int
+    pids: tuple[int, ...]
     rss: list[float] = field(default_factory=list)
     cpu_per_s: list[float] = field(default_factory=list)  # server cores used per 1-s window
 
     async def loop(self, stop: asyncio.Event) -> None:
-        vorige = (time.perf_counter(), cpu_s(self.pid))
+        vorige = (time.perf_counter(), cpu_som(self.pids))
         while not stop.is_set():
             try:
                 await asyncio.wait_for(stop.wait(), timeout=1.0)
             except TimeoutError:
                 pass
-            nu = (time.perf_counter(), cpu_s(self.pid))
+            nu = (time.perf_counter(), cpu_som(self.pids))
             self.cpu_per_s.append((nu[1] - vorige[1]) / (nu[0] - vorige[0]))
-            self.rss.append(rss_mb(self.pid))
+            self.rss.append(rss_som(self.pids))
             vorige = nu
 
 
@@ -851,8 +894,9 @@ def rapport(u: Uitslag) -> int:
              else f"browser users in {a.browsers} headless Chromium process(es), one context each")
     print(f"\nLoad test: {a.gebruikers} {soort}; {a.rondes} rounds of {len(REIS) + 1} clicks; "
           f"stagger {a.spreiding} s, think time {0.5 * a.denktijd:.2f}-{1.5 * a.denktijd:.2f} s")
-    print(f"Machine: {os.cpu_count()} cores, {mem_totaal_gb():.0f} GB RAM; server and load generator on the same machine; "
-          f"store: {'PostgreSQL/PostGIS (own server)' if a.postgis else 'SQLite'}\n")
+    servers = f"{a.processen} app process{'es' if a.processen > 1 else ''}" + (" behind nginx" if a.nginx else "")
+    print(f"Machine: {os.cpu_count()} cores, {mem_totaal_gb():.0f} GB RAM; server ({servers}) and load generator on the "
+          f"same machine; store: {'PostgreSQL/PostGIS (own server)' if a.postgis else 'SQLite'}\n")
     kop = f"{'action':<30}{'n':>5}" + "".join(f"{k:>10}" for k in u.alleen) + f"{'p50':>8}{'p95':>8}{'max':>8}"
     print(kop + "   seconds; 'alone': median with one user on the warm server")
     print("-" * len(kop))
@@ -882,15 +926,18 @@ def rapport(u: Uitslag) -> int:
         print(f"  {f}")
     if len(fouten) > 15:
         print(f"  ... and {len(fouten) - 15} more")
+    if a.processen > 1:
+        print(f"\nServer figures are the sum of the {a.processen} app processes (the peak: the sum of their peaks).")
     print(f"\nServer RSS: after start {m.start:.0f} MB, idle after warm-up {m.idle:.0f} MB, peak {m.piek:.0f} MB, "
           f"all {a.gebruikers} sessions open at the end {m.open:.0f} MB, {NA_S:.0f} s after they closed {m.na:.0f} MB")
     print(f"Memory per session: (peak - idle) / users = {(m.piek - m.idle) / a.gebruikers:.1f} MB; "
           f"(sessions open - idle) / users = {(m.open - m.idle) / a.gebruikers:.1f} MB")
     c, w = u.cpu, u.last_s or 1
-    overig = max(0.0, c.machine_s - c.server_s - c.generator_s)
+    overig = max(0.0, c.machine_s - c.server_s - c.generator_s - c.proxy_s)
     print(f"CPU during the load ({u.last_s:.0f} s), average cores in use: server {c.server_s / w:.2f} "
           f"(busiest second {max(u.cpu_per_s, default=0):.2f}), load generator {c.generator_s / w:.2f}, "
-          f"other processes {overig / w:.2f}; server CPU per click {c.server_s / max(1, len(metingen)):.3f} s")
+          + (f"nginx {c.proxy_s / w:.2f}, " if a.nginx else "")
+          + f"other processes {overig / w:.2f}; server CPU per click {c.server_s / max(1, len(metingen)):.3f} s")
     print(f"Duration: {u.totaal_s:.0f} s in total, of which the load {u.last_s:.0f} s")
     return 1 if fouten else 0
 
@@ -937,17 +984,26 @@ def opslag(a: argparse.Namespace, tmp: str) -> Iterator[str]:
         server.stop()
 
 
+@contextlib.contextmanager
+def app_servers(aantal: int, omgeving: dict[str, str]) -> Iterator[list[str]]:
+    """``aantal`` app processes on the same store, as several servers behind one proxy."""
+    with contextlib.ExitStack() as stapel:
+        yield [stapel.enter_context(app_server(omgeving=omgeving)) for _ in range(aantal)]
+
+
 async def meet(a: argparse.Namespace) -> Uitslag:
     begin = time.perf_counter()
     asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=32))  # websocket users' downloads
     with tempfile.TemporaryDirectory(prefix="bench-last-") as tmp, opslag(a, tmp) as adres, \
-            app_server(omgeving={OPSLAG_OMGEVING: adres}) as url:
-        pid = server_pid(url)
-        rss_start = rss_mb(pid)
+            app_servers(a.processen, {OPSLAG_OMGEVING: adres}) as app_urls, \
+            (nginx.nginx_voor(app_urls) if a.nginx else contextlib.nullcontext(app_urls[0])) as url:
+        pids = tuple(server_pid(u) for u in app_urls)
+        rss_start = rss_som(pids)
         async with async_playwright() as p:
             browsers = [await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS) for _ in range(a.browsers)]
-            print("warm-up: 1 browser user, 1 quick round (fills the server's caches) ...", flush=True)
-            voorwerk: list[Deelnemer] = [await alleen_in_browser(browsers[0], 0, url, a, 1, 0.2)]
+            print("warm-up: 1 browser user per app process, 1 quick round (fills its caches) ...", flush=True)
+            # Directly at each process: through nginx the warm-up would reach only the one its cookie chose.
+            voorwerk: list[Deelnemer] = [await alleen_in_browser(browsers[0], 0, u, a, 1, 0.2) for u in app_urls]
             aantal = a.opnames if a.modus == "ws" else 1
             print(f"alone: {aantal} browser user(s) one after the other, {a.rondes} rounds each"
                   + (" (recorded)" if a.modus == "ws" else "") + " ...", flush=True)
@@ -964,7 +1020,7 @@ async def meet(a: argparse.Namespace) -> Uitslag:
                 print("alone: 1 websocket user replaying recording 1 ...", flush=True)
                 blijf = asyncio.Event()
                 blijf.set()
-                basis = WsGebruiker(0, random.Random(a.seed), server_pid=pid)
+                basis = WsGebruiker(0, random.Random(a.seed), server_pids=pids)
                 await ws_reis(basis, url, opnames[0], a, blijf, kort)
                 voorwerk.append(basis)
                 alleen["ws"] = basis.metingen
@@ -984,17 +1040,18 @@ async def meet(a: argparse.Namespace) -> Uitslag:
                     return g
 
             await asyncio.sleep(2)
-            rss_idle = rss_mb(pid)
-            reset_piek(pid)
+            rss_idle = rss_som(pids)
+            for pid in pids:
+                reset_piek(pid)
             print(f"load: {a.gebruikers} users ...", flush=True)
-            monster, stop = Bemonstering(pid), asyncio.Event()
+            monster, stop = Bemonstering(pids), asyncio.Event()
             bemonsteraar = asyncio.create_task(monster.loop(stop))
-            cpu0, t0 = Cpu.nu(pid), time.perf_counter()
+            cpu0, t0 = Cpu.nu(pids), time.perf_counter()
             gebruikers = await belasting(a, start)
-            last_s, cpu = time.perf_counter() - t0, Cpu.nu(pid).sinds(cpu0)
+            last_s, cpu = time.perf_counter() - t0, Cpu.nu(pids).sinds(cpu0)
             stop.set()
             await bemonsteraar
-            rss_open, rss_piek = rss_mb(pid), max([*monster.rss, rss_mb(pid, "VmHWM")])
+            rss_open, rss_piek = rss_som(pids), max([*monster.rss, rss_som(pids, "VmHWM")])
             for g in gebruikers:
                 g.actief = False
             if a.modus == "ws":
@@ -1004,7 +1061,7 @@ async def meet(a: argparse.Namespace) -> Uitslag:
                 for b in browsers:
                     await b.close()
             await asyncio.sleep(NA_S)
-            geheugen = Geheugen(rss_start, rss_idle, rss_piek, rss_open, rss_mb(pid))
+            geheugen = Geheugen(rss_start, rss_idle, rss_piek, rss_open, rss_som(pids))
     return Uitslag(a, gebruikers, voorwerk, alleen, geheugen, cpu, last_s, time.perf_counter() - begin, monster.cpu_per_s)
 
 
@@ -1023,9 +1080,17 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1, help="seed of the users' random choices (default 1)")
     parser.add_argument("--postgis", action="store_true",
                         help="store in a throw-away PostgreSQL/PostGIS server instead of a SQLite file")
+    parser.add_argument("--processen", type=int, default=1,
+                        help="app processes on one store, behind nginx when more than 1 (default 1)")
+    parser.add_argument("--nginx", action="store_true", help="nginx in front also of a single app process")
     parser.add_argument("--artefacten", type=Path, nargs="?", const=ROOT / "test-artifacts", default=None,
                         help="save a screenshot of every failed browser action (default folder test-artifacts/)")
     a = parser.parse_args()
+    a.nginx = a.nginx or a.processen > 1
+    if a.processen < 1:
+        parser.error("--processen: at least 1")
+    if a.nginx and not nginx.beschikbaar():
+        parser.error("nginx and openssl are needed in front of the app processes (apt-get install nginx-light)")
     return rapport(asyncio.run(meet(a)))
 
 

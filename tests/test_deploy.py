@@ -16,6 +16,10 @@ from pathlib import Path
 import pytest
 
 from bench import nginx
+from tests.e2e.server import ROOT, gestart, vrije_poort
+
+
+EENHEID = ROOT / "deploy" / "wijkkaart@.service"
 
 
 def _site(tmp_path: Path, apps: list[str]) -> str:
@@ -88,3 +92,16 @@ def test_every_browser_stays_on_one_server_and_browsers_behind_one_address_are_s
             cookie = set_cookie.split(";")[0]
             for pad in ("/_stcore/health", "/media/abc.csv", "/buurtprofiel?buurt=BU19160000"):
                 assert _vraag(f"{url}{pad}", cookie) == (server, None)  # same server, no new cookie
+
+
+def test_the_systemd_unit_starts_an_app_process_on_the_port_of_its_instance(tmp_path: Path) -> None:
+    """deploy/wijkkaart@.service's command, as systemd runs it for wijkkaart@PORT (the repository
+    in @@APP_DIR@@), serves the app on that port and on loopback only (nginx is in front)."""
+    velden = dict(r.split("=", 1) for r in EENHEID.read_text().splitlines() if "=" in r and not r.startswith("#"))
+    assert velden["WorkingDirectory"] == "@@APP_DIR@@"
+    poort = vrije_poort()
+    opdracht = velden["ExecStart"].replace("@@APP_DIR@@", str(ROOT)).replace("%i", str(poort)).split()
+    assert opdracht[opdracht.index("--server.address") + 1] == "127.0.0.1"
+    with gestart(opdracht, poort, ROOT, {"WIJKKAART_OPSLAG": str(tmp_path / "wijkkaart.sqlite")}) as url:
+        with urllib.request.urlopen(url, timeout=10) as antwoord:
+            assert antwoord.status == 200

@@ -44,18 +44,27 @@ def server_pid(url: str) -> int:
 
 
 @contextlib.contextmanager
-def app_server(timeout_s: float = 60, omgeving: dict[str, str] | None = None) -> Iterator[str]:
+def app_server(timeout_s: float = 60, omgeving: dict[str, str] | None = None, app: Path = ROOT) -> Iterator[str]:
     """Start the app as scripts/start.sh does (`scripts/serve.py`) and yield its base URL once
     /_stcore/health answers.
 
-    ``omgeving`` adds environment variables, e.g. a store of its own for tests that edit."""
+    ``omgeving`` adds environment variables, e.g. a store of its own for tests that edit. ``app``
+    is the folder whose streamlit_app.py and .streamlit/ are served (a bench's reference page)."""
     poort = vrije_poort()
+    opdracht = [sys.executable, str(ROOT / "scripts" / "serve.py"), "--server.port", str(poort),
+                "--server.address", "127.0.0.1", "--server.headless", "true"]
+    with gestart(opdracht, poort, app, omgeving, timeout_s) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def gestart(opdracht: list[str], poort: int, map_: Path = ROOT, omgeving: dict[str, str] | None = None,
+            timeout_s: float = 60) -> Iterator[str]:
+    """Run ``opdracht`` (an app server on ``poort``) in ``map_`` and yield its base URL once
+    /_stcore/health answers; stop it afterwards."""
     log = open(ROOT / "test-artifacts" / f"streamlit-{poort}.log", "w") if (ROOT / "test-artifacts").is_dir() else subprocess.DEVNULL
-    proces = subprocess.Popen(
-        [sys.executable, "scripts/serve.py", "--server.port", str(poort),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1", **(omgeving or {})},
-    )
+    proces = subprocess.Popen(opdracht, cwd=map_, stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, "PYTHONUNBUFFERED": "1", **(omgeving or {})})
     url = f"http://127.0.0.1:{poort}"
     try:
         eind = time.monotonic() + timeout_s
