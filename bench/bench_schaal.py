@@ -12,7 +12,10 @@ request blocked:
   cache, a first visit) and again in the same browser (cached scripts, a returning user);
 - filter change: from pressing an opgave pill until the map's last change;
 - bytes the browser received for the first map (HTTP bodies + websocket frames) and for the filter;
-- server memory (VmRSS / peak VmHWM) after the runs.
+- server memory (VmRSS / peak VmHWM) after the runs;
+- with the GM1916 runs, alternating with them: an empty Streamlit page (bench/leeg/, a title) in a
+  new browser. The test machine's speed drifts by a third within the hour, and this page shows
+  what Streamlit's own front end costs at that moment, so the Kaart's own share can be told apart.
 Times are marks in the page (MutationObserver, pointerdown), not Playwright's polling.
 bench/bench_kaart.py measures the GM1916 map in more detail (where the time goes).
 """
@@ -41,6 +44,7 @@ from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server, vrije_poort  #
 IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 LOOPBACK = {"127.0.0.1", "localhost"}
 STIL_MS = 300  # the map counts as settled after this long without a change in its document
+LEGE_APP = ROOT / "bench" / "leeg"
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,18 @@ WACHTER = """
       if (doc && !gezien.has(doc)) { gezien.add(doc); volg(doc); }
     }
   }, 5);
+})();
+"""
+
+
+# In the top page: the time the empty page's title appeared.
+TITEL = """
+(() => {
+  if (window !== window.top) return;
+  window.__titel = 0;
+  new MutationObserver(() => {
+    if (!window.__titel && document.querySelector('h1')) window.__titel = performance.now();
+  }).observe(document, { childList: true, subtree: true });
 })();
 """
 
@@ -143,13 +159,29 @@ def _filter(page: Page, teller: Bytes, ds: Dataset) -> tuple[float, int]:
     return max(0.0, laatste - druk) / 1000, teller.totaal - voor
 
 
-def meet(ds: Dataset, runs: int, via_nginx: bool = False) -> dict[str, object]:
+def _lege_pagina(browser, url: str) -> float:
+    """Seconds from navigation start until the empty page's title is there, in a new browser."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    context.add_init_script(TITEL)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("() => window.__titel > 0", timeout=60_000, polling=50)
+    duur = page.evaluate("() => window.__titel") / 1000
+    context.close()
+    return duur
+
+
+def meet(ds: Dataset, runs: int, via_nginx: bool = False, met_lege_pagina: bool = False) -> dict[str, object]:
     """Cold server, then per run a new browser (empty cache: a first visit) and the same page
     opened again in that browser (cached Streamlit and map scripts: a returning user).
-    ``via_nginx``: the browser talks to nginx (deploy/nginx-wijkkaart.conf) before the app."""
+    ``via_nginx``: the browser talks to nginx (deploy/nginx-wijkkaart.conf) before the app.
+    ``met_lege_pagina``: each run also opens the empty page (same server settings, same route)."""
     with tempfile.TemporaryDirectory() as tmp, app_server(timeout_s=120, omgeving={
         "WIJKKAART_CONFIG": str(ds.config), "WIJKKAART_OPSLAG": str(Path(tmp) / "wijkkaart.sqlite")}) as app_url, \
-            (nginx.nginx_voor([app_url]) if via_nginx else contextlib.nullcontext(app_url)) as url, sync_playwright() as p:
+            (nginx.nginx_voor([app_url]) if via_nginx else contextlib.nullcontext(app_url)) as url, \
+            (app_server(app=LEGE_APP) if met_lege_pagina else contextlib.nullcontext()) as leeg_app, \
+            (nginx.nginx_voor([leeg_app]) if via_nginx and leeg_app else contextlib.nullcontext(leeg_app)) as leeg, \
+            sync_playwright() as p:
         # Every non-loopback request goes to a proxy port where nothing listens, so it fails. Not
         # page.route: routing switches the browser cache off, and the returning visit needs it.
         browser = p.chromium.launch(executable_path=CHROMIUM,
@@ -158,8 +190,12 @@ def meet(ds: Dataset, runs: int, via_nginx: bool = False) -> dict[str, object]:
         context = _nieuwe_context(browser, ds)
         koud, _, _, _ = _eerste_kaart(context, url)
         context.close()
-        eerste, terug, bytes_eerste, filters, bytes_filter = [], [], [], [], []
+        if leeg:
+            _lege_pagina(browser, leeg)  # its first run on a fresh server, like the Kaart's cold one
+        eerste, terug, bytes_eerste, filters, bytes_filter, lege = [], [], [], [], [], []
         for _ in range(runs):
+            if leeg:
+                lege.append(_lege_pagina(browser, leeg))
             context = _nieuwe_context(browser, ds)
             duur, n, page, teller = _eerste_kaart(context, url)
             eerste.append(duur)
@@ -173,7 +209,7 @@ def meet(ds: Dataset, runs: int, via_nginx: bool = False) -> dict[str, object]:
         geheugen = server_memory_kb(app_url)
         browser.close()
     return {"koud": koud, "eerste": eerste, "terug": terug, "bytes_eerste": bytes_eerste, "filter": filters,
-            "bytes_filter": bytes_filter, "geheugen": geheugen}
+            "bytes_filter": bytes_filter, "geheugen": geheugen, "lege": lege}
 
 
 def _regel(label: str, waarden: list[float], fmt: Callable[[float], str], doel: float | None = None) -> str:
@@ -197,11 +233,16 @@ def main() -> int:
     seconden = lambda v: f"{v:.2f} s"  # noqa: E731
     kilobytes = lambda v: f"{v / 1000:,.0f} kB".replace(",", ".")  # noqa: E731
     for ds, via_nginx in ((ds, via) for ds in SETS for via in ((False, True) if args.nginx else (False,))):
-        uit = meet(ds, args.runs, via_nginx)
+        uit = meet(ds, args.runs, via_nginx, met_lege_pagina=ds is SETS[0])
         gb = uit["geheugen"]
         print(f"\n{ds.naam}{' — via nginx (HTTP/2, TLS, cache)' if via_nginx else ''}  ({args.runs} runs; mediaan, max)")
         print(f"  {'eerste kaart, koude server':<34}{seconden(uit['koud']):>12}   (laden van de gegevens inbegrepen)")
         print(_regel("eerste kaart, nieuwe browser", uit["eerste"], seconden, ds.doel_eerste_kaart_s))
+        if uit["lege"]:
+            print(_regel("lege pagina, nieuwe browser", uit["lege"], seconden)
+                  + "   (alleen een titel: wat Streamlit zelf nu kost)")
+            print(_regel("kaart min lege pagina, per run", [k - v for k, v in zip(uit["eerste"], uit["lege"], strict=True)],
+                         seconden) + "   (het deel van de Kaart zelf)")
         print(_regel("eerste kaart, browsercache gevuld", uit["terug"], seconden, ds.doel_eerste_kaart_s))
         print(_regel("filterwijziging", uit["filter"], seconden, ds.doel_filter_s))
         print(_regel("bytes eerste kaart", uit["bytes_eerste"], kilobytes))
