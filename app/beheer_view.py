@@ -3,6 +3,11 @@
 Saving and removing run as button callbacks, before the page is drawn, so they can fill the
 form with what was stored. The form keeps the user's input when a save is refused (invalid
 fields or a conflict with someone else's change): nothing typed is lost.
+
+The fields are an ``st.form``: their values reach the server together with the button that saves
+them. Outside a form each field sends its value on its own, when it loses focus, and a date field
+does so a moment later than a text field: with a quick tap on the button the button's rerun could
+arrive first and be replaced by the date's, and the click was lost (seen in the e2e test).
 """
 
 from __future__ import annotations
@@ -57,12 +62,16 @@ def toon(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None:
     st.selectbox("Kies wat u wilt bewerken", list(titels), key=_sleutel(soort, "keuze"), format_func=titels.get,
                  on_change=_laad, args=(opslag, soort))
     _toon_melding(soort)
-    _toon_conflictkeuze(data, opslag, gebruiker, soort)
+    nieuw = st.session_state[_sleutel(soort, "keuze")] == NIEUW
     formulier, locatie = st.columns([1, 1], gap="large")
-    with formulier:
+    # Enter in a field does not save: a half-filled item must not be stored by accident.
+    with formulier, st.form(_sleutel(soort, "formulier"), border=False, enter_to_submit=False):
+        _toon_conflictkeuze(data, opslag, gebruiker, soort)
         for veld in VELDEN[soort]:
             if veld not in LOCATIEVELDEN:
                 _veld(data, soort, veld)
+        st.form_submit_button("Toevoegen" if nieuw else "Wijzigingen opslaan", type="primary", key=_sleutel(soort, "opslaan"),
+                              on_click=_opslaan, args=(data, opslag, gebruiker, soort))
     with locatie:
         vast = st.session_state.get(_sleutel(soort, "vast"))
         if vast:
@@ -70,10 +79,7 @@ def toon(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None:
                                     f"zonder coördinaten plaatst u op de pagina '{s.PAGINA_BEHEER_PLAATSEN.titel}'."))
         else:
             locatiekiezer.toon(data, _sleutel(soort, "locatie"))
-    nieuw = st.session_state[_sleutel(soort, "keuze")] == NIEUW
-    opslaan, verwijder, bevestig = st.columns([1, 1, 2], vertical_alignment="center")
-    opslaan.button("Toevoegen" if nieuw else "Wijzigingen opslaan", type="primary", key=_sleutel(soort, "opslaan"),
-                   on_click=_opslaan, args=(data, opslag, gebruiker, soort))
+    verwijder, bevestig = st.columns([1, 3], vertical_alignment="center")
     zeker = bevestig.checkbox("Ja, verwijderen", key=_sleutel(soort, "zeker"), disabled=nieuw)
     verwijder.button("Verwijderen", key=_sleutel(soort, "verwijder"), disabled=nieuw or not zeker,
                      on_click=_verwijder, args=(opslag, gebruiker, soort))
@@ -163,15 +169,15 @@ def _opslaan(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None
 
 
 def _toon_conflictkeuze(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None:
-    """After a conflict: keep this user's input over the other's, or load what the other stored."""
+    """After a conflict: keep this user's input over the other's, or load what the other stored.
+    Both are buttons of the form, so input changed after the conflict goes with "mine"."""
     huidig = st.session_state.get(_sleutel(soort, "conflict"))
     if not huidig or huidig.get("verwijderd") == "1":
         return
-    mijn, hun = st.columns(2)
-    mijn.button(f"Mijn invoer opslaan over die van {huidig['gewijzigd_door']}", key=_sleutel(soort, "overschrijf"),
-                on_click=_overschrijf, args=(data, opslag, gebruiker, soort, int(huidig["versie"])))
-    hun.button("Opgeslagen versie laden (mijn invoer vervalt)", key=_sleutel(soort, "herlaad"),
-               on_click=_laad, args=(opslag, soort))
+    st.form_submit_button(f"Mijn invoer opslaan over die van {huidig['gewijzigd_door']}", key=_sleutel(soort, "overschrijf"),
+                          on_click=_overschrijf, args=(data, opslag, gebruiker, soort, int(huidig["versie"])))
+    st.form_submit_button("Opgeslagen versie laden (mijn invoer vervalt)", key=_sleutel(soort, "herlaad"),
+                          on_click=_laad, args=(opslag, soort))
 
 
 def _overschrijf(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str, versie: int) -> None:
