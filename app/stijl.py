@@ -28,6 +28,14 @@ PAGINA_CSS = """
 .wk-tabel-vak { overflow-x: auto; max-width: 100%; }
 .wk-tabel-vak:focus-visible { outline: 2px solid #005F94; outline-offset: 2px; }
 
+/* The buurt panel's figures (app/area_panel.py): one indicator per item, as narrow as the column. */
+.wk-cijfers dl { margin: 0; padding: 0; font-size: 0.875rem; line-height: 1.4; }
+.wk-cijfers .wk-getal { white-space: nowrap; }  /* a figure and its unit stay on one line */
+.wk-cijfers dt { font-weight: 600; margin-top: 0.5rem; }
+.wk-cijfers dd { margin: 0; padding-bottom: 0.25rem; border-bottom: 1px solid #d5d6da; }
+.wk-cijfers .wk-waarde { font-weight: 600; }
+.wk-cijfers .wk-oordeel { font-style: italic; }
+
 /* Browser print: A4 landscape without sidebar, header and controls; legends and sources stay. */
 @media print {
   @page { size: A4 landscape; margin: 10mm; }

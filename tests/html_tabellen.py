@@ -46,6 +46,43 @@ def lees(body: str) -> list[pd.DataFrame]:
     return uit
 
 
+class _Lijstlezer(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[str, str] = {}
+        self._term = ""
+        self._in: str | None = None
+        self._tekst: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("dt", "dd"):
+            self._in, self._tekst = tag, []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "dt":
+            self._term = "".join(self._tekst)
+        elif tag == "dd":
+            self.items[self._term] = "".join(self._tekst)
+        self._in = None if tag in ("dt", "dd") else self._in
+
+    def handle_data(self, data: str) -> None:
+        if self._in:
+            self._tekst.append(data)
+
+
+def lees_lijst(body: str) -> dict[str, str]:
+    """A definition list in ``body`` (the buurt panel's figures): term -> its text, as the browser
+    shows it (entities decoded, tags dropped)."""
+    lezer = _Lijstlezer()
+    lezer.feed(body)
+    return lezer.items
+
+
+def cijferlijst(at: AppTest) -> dict[str, str]:
+    """The buurt panel's figures (app/area_panel.cijferlijst)."""
+    return lees_lijst(next(blok.proto.body for blok in at.get("html") if "wk-cijfers" in blok.proto.body))
+
+
 def html_tabellen(at: AppTest) -> list[pd.DataFrame]:
     """Every HTML table on the page."""
     return [t for blok in at.get("html") for t in lees(blok.proto.body)]

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from app import settings as s
 from geo.schema import OPGAVEN
-from tests.html_tabellen import html_tabellen, legenda_html
+from tests.html_tabellen import cijferlijst, html_tabellen, legenda_html
 
 PAGINAS = [p.bestand for p in s.PAGINAS]
 
@@ -70,14 +70,15 @@ def test_empty_filter_explains_itself():
 def test_choosing_a_buurt_shows_its_figures_against_the_gemeente():
     at = _app().run()
     at.selectbox(key="kaart_buurt").set_value("BU19160602").run()
-    profiel, details = _tabel(at, "Beoordeling"), _tabel(at, "Verschil met gemeente")
-    rij = profiel.loc["Kinderen in huishouden tot sociaal minimum"]
-    assert (rij["Dit gebied"], rij["Gemeente"], rij["Beoordeling"]) == ("42 %", "9 %", "ongunstiger dan gemeente")
+    cijfers, details = cijferlijst(at), _tabel(at, "Verschil met gemeente")
+    assert cijfers["Kinderen in huishouden tot sociaal minimum"] == \
+        "42 % · gemeente 9 % · Leidschendam-Noord onbekend · ongunstiger dan gemeente"
     assert details.loc["Kinderen in huishouden tot sociaal minimum", "Verschil met gemeente"] == "+33 procentpunt"
     assert details.loc["Kinderen in huishouden tot sociaal minimum", "Peiljaar"] == "onbekend"
-    assert profiel.loc["Huishoudens met bijstandsuitkering", "Dit gebied"] == "onbekend"
+    assert cijfers["Huishoudens met bijstandsuitkering"].startswith("onbekend · ")
     assert details.loc["Bevolkingsdichtheid", "Niveau"] == "wijkcijfer"
-    assert profiel.loc["Inwoners", "Dit gebied"] == "onbekend"  # a wijk total is no buurt total
+    # a wijk total is no buurt total; a total gets no verdict
+    assert cijfers["Inwoners"] == "onbekend · gemeente 78.229 inwoners · Leidschendam-Noord 9.010 inwoners"
 
 
 def test_bronnen_page_lists_sources_and_figures(data):
