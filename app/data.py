@@ -12,8 +12,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import geopandas as gpd
+import numpy as np
 import streamlit as st
 
+from app import settings as s
 from app.formats import markdown_veilig
 from geo.bundel import Wijkdata, laad_wijkdata, met_bewerkbaar
 from geo.configuratie import CONFIG
@@ -21,6 +24,7 @@ from geo.opslag import BEWERKBAAR, Opslag, OpslagFout, standaard_pad
 from geo.programma import lees_bewerkbaar
 from geo.schema import DataFout
 from geo.snapshot import actieve_snapshotmap
+from geo.vereenvoudiging import vereenvoudig
 
 
 @st.cache_resource(show_spinner="Gegevens laden…", max_entries=2)
@@ -63,6 +67,27 @@ def wijkdata() -> Wijkdata:
         _stop(f"Bestand {fout.bestand}: {fout.melding}")
     except OpslagFout as fout:
         _stop(str(fout))
+
+
+@st.cache_resource(show_spinner="Kaartvlakken per zoomniveau vereenvoudigen…", max_entries=2)
+def _banden(snapshotmap: str, _web: gpd.GeoSeries) -> list[np.ndarray]:
+    """Simplified shapes per zoom band, once per process and snapshot (the key)."""
+    return vereenvoudig(_web)
+
+
+def zoombanden(data: Wijkdata) -> list[np.ndarray]:
+    """The buurten simplified per zoom band (geo/vereenvoudiging.py), for a large map."""
+    return _banden(str(data.snapshot.map), data.buurten_web.geometry)
+
+
+def voorlaad() -> None:
+    """Load what the first page needs ahead of it: the data and, for a large set, its zoom bands.
+    scripts/serve.py calls this while the server starts, outside any script run. So this module
+    must not import one that declares a component (streamlit_folium): without a script run
+    Streamlit creates the component but does not register it, and the map would stay blank."""
+    data = wijkdata()
+    if len(data.buurten_web) > s.GROOT_AANTAL:
+        zoombanden(data)
 
 
 def _stop(melding: str):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import geopandas as gpd
-import numpy as np
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from app import settings as s
 from app.area_panel import BUURT_KEY
+from app.data import zoombanden
 from app.filters import Kaartkeuze
 from app.formats import markdown_veilig, waarde_tekst
 from app.html_tabel import html_tabel
@@ -23,7 +22,7 @@ from geo.getallen import getal_tekst
 from geo.indicators import Kaartwaarden
 from geo.meldingen import in_periode
 from geo.schema import ONBEKEND
-from geo.vereenvoudiging import band, in_beeld, vereenvoudig
+from geo.vereenvoudiging import band, in_beeld
 
 KAART_KEY = "kaart"
 KLIK_KEY = "kaart_laatste_klik"
@@ -96,12 +95,6 @@ def _neem_klik(data: Wijkdata) -> None:
             st.session_state[BUURT_KEY] = code
 
 
-@st.cache_resource(show_spinner="Kaartvlakken per zoomniveau vereenvoudigen…", max_entries=2)
-def _banden(snapshotmap: str, _web: gpd.GeoSeries) -> list[np.ndarray]:
-    """Simplified shapes per zoom band, once per process and snapshot (the key)."""
-    return vereenvoudig(_web)
-
-
 def _zicht(centrum: list[float], zoom: float) -> tuple[tuple[float, float, float, float], float]:
     """What the map shows: the view the user panned to (st_folium reports it, also before this run
     draws), unless the page asks for another view now (a new 'Kaartbeeld')."""
@@ -120,7 +113,7 @@ def _buurten_in_beeld(data: Wijkdata, kw: Kaartwaarden, klassen: list[Klasse], g
     posities = in_beeld(data.buurten_web.geometry, grenzen)
     index = band(zoom)
     vormen = (data.buurten_web.geometry.to_numpy() if index is None
-              else _banden(str(data.snapshot.map), data.buurten_web.geometry)[index])[posities]
+              else zoombanden(data)[index])[posities]
     deel = data.buurten_web.iloc[posities]
     tips = ["\n".join(regels) for regels in buurt_hoverregels(deel, kw, data.wijknamen)]
     kleuren = [kleur_voor(w, klassen) for w in kw.waarden.loc[deel["code"], "waarde"]]

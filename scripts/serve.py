@@ -13,13 +13,22 @@ paired browser runs the page was ready ~0.2 s later and the first map ~0.15 s la
 (bench/README). Setting TCP_NODELAY on the listening socket fixes it for every connection: Linux
 (the server this runs on) copies the option to each accepted socket, which
 ``tests/test_serve.py`` checks.
+
+It also loads the data while the server starts (:func:`verwarm`), so the first visitor after a
+(re)start does not wait for that.
 """
 
 from __future__ import annotations
 
+import logging
 import socket
 import sys
+import threading
 from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VOORLADEN = "wijkkaart-voorladen"  # the warm-up thread's name
 
 
 def zonder_nagle(bind: Callable[..., socket.socket]) -> Callable[..., socket.socket]:
@@ -49,12 +58,36 @@ def installeer() -> None:
     starlette_server._bind_socket = zonder_nagle(starlette_server._bind_socket)
 
 
+def verwarm() -> None:
+    """Load the data, and a large map's zoom bands, into this process's caches while the server
+    starts. Without it the first visitor after every (re)start waits for them: the GM1916 first map
+    took 3.0 s instead of 1.5 s, the national one 13 s (bench/README). A visitor who comes meanwhile
+    waits for this same load (Streamlit's caches compute an entry once), not for a second one. A
+    broken file or store is left to the first page, which explains it in Dutch."""
+    from streamlit.runtime.scriptrunner_utils.exceptions import StopException
+
+    # Outside a script run Streamlit warns about the missing run context; here that is expected.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+        lambda record: threading.current_thread().name != VOORLADEN)
+    if str(ROOT) not in sys.path:  # run as scripts/serve.py: Streamlit adds the app's folder only for its runs
+        sys.path.insert(0, str(ROOT))
+    try:
+        from app.data import voorlaad
+
+        voorlaad()
+    except (Exception, StopException) as fout:
+        print(f"Voorladen van de gegevens lukte niet ({type(fout).__name__}); de eerste pagina laadt ze "
+              "en meldt wat er mis is.", file=sys.stderr)
+
+
 def main(argv: list[str]) -> None:
     """Run ``streamlit run streamlit_app.py ARGV`` in this process; the working directory must be the
     repository root, as for ``streamlit run`` (scripts/start.sh changes to it)."""
     from streamlit.web import cli
 
     installeer()
+    if Path("streamlit_app.py").resolve() == ROOT / "streamlit_app.py":  # not for another app (bench/leeg/)
+        threading.Thread(target=verwarm, name=VOORLADEN, daemon=True).start()
     sys.argv = ["streamlit", "run", "streamlit_app.py", *argv]
     cli.main(prog_name="streamlit")
 
