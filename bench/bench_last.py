@@ -92,8 +92,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from app import settings as s
-from geo.opslag import OPSLAG_OMGEVING
 from bench import nginx
+from geo.opslag import OPSLAG_OMGEVING
 from geo.schema import OPGAVEN
 from tests import postgis
 from tests.e2e.conftest import BASISPAD_PROBE
