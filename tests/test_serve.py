@@ -1,4 +1,5 @@
-"""scripts/serve.py: the server's connections have Nagle's algorithm off (TCP_NODELAY)."""
+"""scripts/serve.py: the server's connections have Nagle's algorithm off (TCP_NODELAY), and it loads
+the data while the server starts."""
 
 from __future__ import annotations
 
@@ -89,4 +90,5 @@ def test_the_warm_up_imports_no_module_that_declares_a_component(tmp_path):
     opdracht = "import sys; from scripts import serve; serve.verwarm(); print('streamlit_folium' in sys.modules)"
     uit = subprocess.run([sys.executable, "-c", opdracht], cwd=ROOT, capture_output=True, text=True, check=True,
                          env={**os.environ, "WIJKKAART_OPSLAG": str(tmp_path / "wijkkaart.sqlite")})
+    assert "lukte niet" not in uit.stderr, uit.stderr  # it did load
     assert uit.stdout.strip().splitlines()[-1] == "False", uit.stderr
