@@ -115,9 +115,10 @@ def test_second_editor_gets_a_conflict_and_keeps_the_input(opslag_pad):
     assert Opslag(opslag_pad).rij("acties", "flatcoaches")["partners"] == "Haag Wonen"
     bert.button(key="beheer_actie_opslaan").click().run()  # trying again without choosing changes nothing
     assert "intussen gewijzigd" in bert.error[0].value
-    bert.button(key="beheer_actie_overschrijf").click().run()  # bert saw anna's version and keeps his
+    _invoer(bert, "partners").input("Vidomes en Haag Wonen")  # bert saw anna's version and combines them
+    bert.button(key="beheer_actie_overschrijf").click().run()  # a button of the form: the new input goes with it
     assert "opgeslagen" in bert.success[0].value
-    assert Opslag(opslag_pad).rij("acties", "flatcoaches")["partners"] == "Vidomes"
+    assert Opslag(opslag_pad).rij("acties", "flatcoaches")["partners"] == "Vidomes en Haag Wonen"
 
 
 def test_an_item_removed_by_someone_else_is_reported_and_the_input_kept(opslag_pad):
