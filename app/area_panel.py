@@ -9,12 +9,12 @@ import streamlit as st
 
 from app import settings as s
 from app.formats import markdown_veilig
-from app.html_tabel import html_tabel
-from app.profiel import GEBIED, HOOFDKOLOMMEN, profiel, profieltabel
+from app.profiel import GEBIED, profiel, profieltabel
 from geo.bundel import Wijkdata
 
 BUURT_KEY = "kaart_buurt"
 GEEN_OORDEEL = ("—", "niet vergelijkbaar")  # Beoordeling values that say nothing more than the figures
+LEEG = "—"  # profieltabel's cell for "does not apply"
 
 
 def toon(data: Wijkdata) -> None:
@@ -40,8 +40,7 @@ def toon(data: Wijkdata) -> None:
     tabel = profieltabel(data, profiel(data, code)).set_index("Indicator")
     st.html(cijferlijst(tabel, f"Cijfers van {namen[code]}"))
     with st.expander("Verschil, niveau, peiljaar en bron per cijfer"):
-        details = tabel.drop(columns=[k for k in HOOFDKOLOMMEN if k != GEBIED])
-        st.html(html_tabel(details, f"Verschil, niveau, peiljaar en bron van {namen[code]}"))
+        st.html(detaillijst(tabel, f"Verschil, niveau, peiljaar en bron van {namen[code]}"))
     st.page_link(s.PAGINA_PROFIEL.bestand, label=f"Volledig buurtprofiel van {naam} →", query_params={"gebied": code})
     st.caption("'wijkcijfer': CBS geeft dit cijfer alleen per wijk; de buurt krijgt het cijfer van haar wijk. "
                "'onbekend': geen bron geeft dit cijfer.")
@@ -50,15 +49,44 @@ def toon(data: Wijkdata) -> None:
 def cijferlijst(tabel: pd.DataFrame, naam: str) -> str:
     """The main figures of :func:`profieltabel` as a list, one indicator per item: the area's figure,
     the gemeente's and Leidschendam-Noord's, and the verdict. The panel beside the map is too narrow
-    for these as a table (its last two columns scrolled out of sight); the figures read as a line.
-    Everything is escaped: it is page HTML."""
-    e = html.escape
-    items = []
-    for indicator, rij in tabel[list(HOOFDKOLOMMEN)].iterrows():
-        delen = [f'<span class="wk-getal wk-waarde">{e(str(rij[GEBIED]))}</span>',
-                 f'gemeente <span class="wk-getal">{e(str(rij["Gemeente"]))}</span>',
-                 f'{e(s.GEBIED_NAAM)} <span class="wk-getal">{e(str(rij[s.GEBIED_NAAM]))}</span>']
+    for these as a table (its last two columns scrolled out of sight); the figures read as a line."""
+    regels = []
+    for indicator, rij in tabel.iterrows():
+        delen = [_getal(rij[GEBIED], "wk-waarde"), f"gemeente {_getal(rij['Gemeente'])}",
+                 f"{html.escape(s.GEBIED_NAAM)} {_getal(rij[s.GEBIED_NAAM])}"]
         if rij["Beoordeling"] not in GEEN_OORDEEL:
-            delen.append(f'<span class="wk-oordeel">{e(str(rij["Beoordeling"]))}</span>')
-        items.append(f"<dt>{e(str(indicator))}</dt><dd>{' · '.join(delen)}</dd>")
-    return f'<div class="wk-cijfers" role="region" aria-label="{e(naam)}"><dl>{"".join(items)}</dl></div>'
+            delen.append(f'<span class="wk-oordeel">{html.escape(str(rij["Beoordeling"]))}</span>')
+        regels.append((str(indicator), " · ".join(delen)))
+    return _lijst(regels, naam)
+
+
+def detaillijst(tabel: pd.DataFrame, naam: str) -> str:
+    """The rest of :func:`profieltabel` in the same form: per indicator the area's figure, its level
+    (buurt- or wijkcijfer), the difference with the gemeente, the reference year, the trend when
+    there is one, and the source on a line of its own."""
+    regels = []
+    for indicator, rij in tabel.iterrows():
+        delen = [_getal(rij[GEBIED], "wk-waarde")]
+        if rij["Niveau"] != LEEG:
+            delen.append(html.escape(str(rij["Niveau"])))
+        if rij["Verschil met gemeente"] != LEEG:
+            delen.append(f"verschil met gemeente {_getal(rij['Verschil met gemeente'])}")
+        delen.append(f"peiljaar {html.escape(str(rij['Peiljaar']))}")
+        if rij.get("Verloop", LEEG) != LEEG:
+            delen.append(f"verloop: {html.escape(str(rij['Verloop']))}")
+        bron = f' <span class="wk-bron">Bron: {html.escape(str(rij["Bron"]))}</span>'  # a line of its own (CSS)
+        regels.append((str(indicator), " · ".join(delen) + bron))
+    return _lijst(regels, naam)
+
+
+def _getal(waarde: object, klasse: str = "") -> str:
+    """A figure with its unit, kept on one line."""
+    klassen = f"wk-getal {klasse}".strip()
+    return f'<span class="{klassen}">{html.escape(str(waarde))}</span>'
+
+
+def _lijst(regels: list[tuple[str, str]], naam: str) -> str:
+    """A named list of (indicator, HTML of its line); the indicator is escaped here, the line by its
+    maker. Everything is escaped: it is page HTML."""
+    items = "".join(f"<dt>{html.escape(term)}</dt><dd>{regel}</dd>" for term, regel in regels)
+    return f'<div class="wk-cijfers" role="region" aria-label="{html.escape(naam)}"><dl>{items}</dl></div>'

@@ -25,7 +25,6 @@ from geo.vergelijking import (
 )
 
 GEBIED = "Dit gebied"
-HOOFDKOLOMMEN = (GEBIED, "Gemeente", s.GEBIED_NAAM, "Beoordeling")
 NIVEAU_TEKST = {
     "buurt": "buurtcijfer",
     "wijk": "wijkcijfer",

@@ -35,6 +35,7 @@ PAGINA_CSS = """
 .wk-cijfers dd { margin: 0; padding-bottom: 0.25rem; border-bottom: 1px solid #d5d6da; }
 .wk-cijfers .wk-waarde { font-weight: 600; }
 .wk-cijfers .wk-oordeel { font-style: italic; }
+.wk-cijfers .wk-bron { display: block; overflow-wrap: anywhere; }
 
 /* Browser print: A4 landscape without sidebar, header and controls; legends and sources stay. */
 @media print {

@@ -78,9 +78,9 @@ def lees_lijst(body: str) -> dict[str, str]:
     return lezer.items
 
 
-def cijferlijst(at: AppTest) -> dict[str, str]:
-    """The buurt panel's figures (app/area_panel.cijferlijst)."""
-    return lees_lijst(next(blok.proto.body for blok in at.get("html") if "wk-cijfers" in blok.proto.body))
+def cijferlijst(at: AppTest, naam: str) -> dict[str, str]:
+    """A list of the buurt panel (app/area_panel.py) whose name starts with ``naam``."""
+    return lees_lijst(next(blok.proto.body for blok in at.get("html") if f'aria-label="{naam}' in blok.proto.body))
 
 
 def html_tabellen(at: AppTest) -> list[pd.DataFrame]:

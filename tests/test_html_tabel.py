@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from app import settings as s
-from app.area_panel import cijferlijst
+from app.area_panel import cijferlijst, detaillijst
 from app.html_tabel import html_tabel
 from tests.html_tabellen import lees, lees_lijst
 
@@ -42,4 +42,16 @@ def test_the_panel_list_escapes_and_leaves_out_verdicts_that_say_nothing():
         XSS: f"{XSS} · gemeente 9 % · {s.GEBIED_NAAM} onbekend",
         "Bijstand": f"12 % · gemeente 10 % · {s.GEBIED_NAAM} <b>11 %</b> · ongunstiger dan gemeente",
         "Inwoners": f"900 inwoners · gemeente 78.229 inwoners · {s.GEBIED_NAAM} 9.010 inwoners",
+    }
+
+
+def test_the_panel_details_escape_and_leave_out_what_does_not_apply():
+    tabel = pd.DataFrame({"Dit gebied": ["42 %", "900 inwoners"], "Niveau": ["buurtcijfer", "—"],
+                          "Verschil met gemeente": ["+33 procentpunt", "—"], "Peiljaar": ["onbekend", 2024],
+                          "Bron": [XSS, "CBS"]}, index=pd.Index(["Kinderen", "Inwoners"], name="Indicator"))
+    body = detaillijst(tabel, "Details")
+    assert "<img" not in body
+    assert lees_lijst(body) == {
+        "Kinderen": f"42 % · buurtcijfer · verschil met gemeente +33 procentpunt · peiljaar onbekend Bron: {XSS}",
+        "Inwoners": "900 inwoners · peiljaar 2024 Bron: CBS",
     }
