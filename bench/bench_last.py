@@ -68,7 +68,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -762,8 +762,15 @@ def rss_som(pids: tuple[int, ...], veld: str = "VmRSS") -> float:
     return sum(rss_mb(pid, veld) for pid in pids)
 
 
-def cpu_som(pids: tuple[int, ...]) -> float:
-    return sum(cpu_s(pid) for pid in pids)
+def cpu_som(pids: Iterable[int]) -> float:
+    """CPU seconds of the processes together; one that ended in the meantime counts no more."""
+    totaal = 0.0
+    for pid in pids:
+        try:
+            totaal += cpu_s(pid)
+        except (OSError, IndexError):
+            continue
+    return totaal
 
 
 def machine_cpu_s() -> float:
@@ -797,16 +804,6 @@ def eigen_processen(servers: tuple[int, ...]) -> tuple[set[int], set[int]]:
     return boom - proxy, proxy
 
 
-def _cpu_van(pids: set[int]) -> float:
-    totaal = 0.0
-    for p in pids:
-        try:
-            totaal += cpu_s(p)
-        except (OSError, IndexError):
-            continue  # ended in the meantime
-    return totaal
-
-
 @dataclass(frozen=True)
 class Cpu:
     """CPU seconds over the load phase: the app servers, the load generator, the proxy (nginx, if
@@ -820,7 +817,7 @@ class Cpu:
     @staticmethod
     def nu(servers: tuple[int, ...]) -> Cpu:
         generator, proxy = eigen_processen(servers)
-        return Cpu(cpu_som(servers), _cpu_van(generator), _cpu_van(proxy), machine_cpu_s())
+        return Cpu(cpu_som(servers), cpu_som(generator), cpu_som(proxy), machine_cpu_s())
 
     def sinds(self, eerder: Cpu) -> Cpu:
         return Cpu(self.server_s - eerder.server_s, self.generator_s - eerder.generator_s,
