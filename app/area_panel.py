@@ -13,8 +13,8 @@ from app.profiel import GEBIED, profiel, profieltabel
 from geo.bundel import Wijkdata
 
 BUURT_KEY = "kaart_buurt"
-GEEN_OORDEEL = ("—", "niet vergelijkbaar")  # Beoordeling values that say nothing more than the figures
 LEEG = "—"  # profieltabel's cell for "does not apply"
+GEEN_OORDEEL = (LEEG, "niet vergelijkbaar")  # Beoordeling values that say nothing more than the figures
 
 
 def toon(data: Wijkdata) -> None:
