@@ -385,7 +385,10 @@ def _geojson_punt(geometrie: object, omzetter: Transformer | None) -> tuple[tupl
     if (not isinstance(coordinaten, list) or len(coordinaten) not in (2, 3)
             or not all(isinstance(c, int | float) and not isinstance(c, bool) for c in coordinaten)):
         return None, _ONGELDIG
-    punt = _punt(float(coordinaten[0]), float(coordinaten[1]), omzetter)
+    try:
+        punt = _punt(float(coordinaten[0]), float(coordinaten[1]), omzetter)
+    except OverflowError:  # an integer beyond any float, which JSON allows
+        return None, _ONGELDIG
     return (punt, None) if punt else (None, _ONGELDIG)
 
 
@@ -409,6 +412,8 @@ def _lees_geojson(inhoud: bytes) -> _Bestand:
         raise _Probleem(f"Het bestand is geen geldige JSON (fout op regel {fout.lineno}, kolom {fout.colno}).") from None
     except RecursionError:
         raise _Probleem("Het bestand is geen bruikbare JSON (te diep genest).") from None
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        raise _Probleem("Het bestand is geen bruikbare JSON (een getal met te veel cijfers).") from None
     if not isinstance(verzameling, dict) or verzameling.get("type") != "FeatureCollection":
         soort = verzameling.get("type") if isinstance(verzameling, dict) else None
         raise _Probleem("Het bestand is geen GeoJSON-FeatureCollection" + (f" (maar {soort!r})" if isinstance(

@@ -347,6 +347,7 @@ def test_csv_zonder_rijen(context, inhoud):
     (b'{"type": "FeatureCollection", "features": {}}', "geen lijst 'features'"),
     (b'{"type": "FeatureCollection", "features": []}', "geen rijen"),
     (b"[" * 100_000 + b"]" * 100_000, "JSON"),
+    (b'{"type": "FeatureCollection", "features": [' + b"1" * 5000 + b"]}", "een getal met te veel cijfers"),
 ])
 def test_ongeldige_json(context, inhoud, tekst):
     verwacht_fout("a.geojson", inhoud, context, tekst)
@@ -363,16 +364,17 @@ def test_geometrie_die_geen_punt_is_of_ongeldig(context):
         feature({"type": "Cirkel", "coordinates": [4.4, 52.09]}, **ACTIE),
         feature("POINT (4.4 52.09)", **ACTIE),  # type: ignore[arg-type]
         feature({"type": "Point", "coordinates": [True, 52.09]}, **ACTIE),
+        feature({"type": "Point", "coordinates": [10**400, 52]}, **ACTIE),  # valid JSON, beyond any float
         "geen feature",
         feature({"type": "Point", "coordinates": [LON, LAT]}, **ACTIE),
     ]
     uitkomst = lees("a.geojson", json.dumps({"type": "FeatureCollection", "features": features}).encode(), context)
-    assert [n for n, _ in uitkomst.rijen] == [10]
+    assert [n for n, _ in uitkomst.rijen] == [11]
     assert fout_van(uitkomst, 1) == "geometrie is geen punt"
     assert fout_van(uitkomst, 2).startswith("geometrie is geen punt; ")
-    for nummer in range(3, 9):
+    for nummer in range(3, 10):
         assert fout_van(uitkomst, nummer).startswith("ongeldige geometrie"), nummer
-    assert fout_van(uitkomst, 9).startswith("onderdeel is geen GeoJSON-Feature")
+    assert fout_van(uitkomst, 10).startswith("onderdeel is geen GeoJSON-Feature")
 
 
 def test_geojson_niet_eindige_coordinaten(context):
