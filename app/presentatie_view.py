@@ -79,14 +79,15 @@ TOETSEN_JS = """
 
 
 def alle_stappen() -> list[Stap]:
-    """The steps of the data as it is now; built once per store revision, shared read-only."""
+    """The steps of the data as it is now; built once per snapshot and store revision, shared read-only."""
     data = wijkdata()
-    return _stappen_van(data.revisie, data)
+    return _stappen_van(str(data.snapshot.map), data.revisie, data)
 
 
 @st.cache_resource(show_spinner="Presentatie voorbereiden…", max_entries=2)
-def _stappen_van(revisie: int, _data: Wijkdata) -> list[Stap]:
-    """Keyed by ``revisie`` only: the data object itself is not hashed (leading underscore)."""
+def _stappen_van(snapshotmap: str, revisie: int, _data: Wijkdata) -> list[Stap]:
+    """Keyed by the CBS snapshot (a refresh changes it, not the store) and the store revision: the
+    data object itself is not hashed (leading underscore)."""
     return stappen(_data)
 
 

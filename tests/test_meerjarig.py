@@ -1,5 +1,6 @@
 """Several reference years on the real configuration: a refreshed snapshot becomes active at the
-next interaction, the map offers its years, profile and overview show the trend.
+next interaction (the presentation too), the map offers its years, profile and overview show the
+trend.
 
 The 2023 figures here are test values written into a temporary copy of the bundled snapshot
 (never shipped): what matters is that the app follows ``HUIDIG`` and shows every year it has.
@@ -84,3 +85,26 @@ def test_profile_and_overview_show_the_trend(ververst):
     dichtheid = next(k for k in overzicht.columns if k.startswith("Bevolkingsdichtheid"))
     assert overzicht[dichtheid].str.contains("sinds 2023").any()
     assert any("verloop sinds 2023" in c.value for c in at.caption)
+
+
+def test_the_presentation_follows_a_new_snapshot(ververst):
+    """The presentation's steps are built once per data version: a refresh is a new version too,
+    also when nobody has edited an item since."""
+    at = _app()
+    at.switch_page(s.PAGINA_PRESENTATIE.bestand)
+    at.query_params["stap"] = "4"  # Fijn en veilig wonen: bevolkingsdichtheid on the map and as a key figure
+    at.run()
+    assert "gemeente: 2.399 inwoners per km² land" in _dia(at)
+    nieuw = ververst / "20261126-120000-GM1916"
+    shutil.copytree(CONFIG.cbs_map, nieuw)
+    cijfers = pd.read_csv(nieuw / "kerncijfers.csv", dtype=str, keep_default_na=False)
+    cijfers.loc[(cijfers["indicator"] == "bevolkingsdichtheid") & (cijfers["gebiedscode"] == "GM1916"), "waarde"] = "2500"
+    cijfers.to_csv(nieuw / "kerncijfers.csv", index=False)
+    activeer(ververst, nieuw.name)
+    at.run()  # the next interaction, with the store unchanged
+    assert not at.exception
+    assert "gemeente: 2.500 inwoners per km² land" in _dia(at)
+
+
+def _dia(at: AppTest) -> str:
+    return next(h.proto.body for h in at.get("html") if h.proto.body.startswith('<section class="wk-dia"'))
