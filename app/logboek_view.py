@@ -8,8 +8,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from app import eenmalig
 from app import settings as s
-from app.formats import markdown_veilig
 from geo.beheer import TABEL
 from geo.export import csv_bytes
 from geo.opslag import Conflict, Opslag, OpslagFout, lokale_tijd
@@ -41,9 +41,7 @@ def logtabel(logboek: pd.DataFrame) -> pd.DataFrame:
 
 
 def toon(opslag: Opslag, gebruiker: str) -> None:
-    melding = st.session_state.pop(MELDING_KEY, None)
-    if melding:
-        (st.success if melding[0] == "success" else st.error)(markdown_veilig(melding[1]))
+    eenmalig.toon(MELDING_KEY)
     st.subheader("Verwijderde items terugzetten")
     for naam in TABEL.values():
         weg = opslag.tabel(naam, verwijderd=True)
@@ -74,6 +72,6 @@ def _herstel(opslag: Opslag, naam: str, item_id: str, versie: int, gebruiker: st
     try:
         opslag.herstel(naam, item_id, versie, gebruiker)
     except (Conflict, OpslagFout) as fout:
-        st.session_state[MELDING_KEY] = ("error", fout.melding)
+        eenmalig.onthoud(MELDING_KEY, "error", fout.melding)
         return
-    st.session_state[MELDING_KEY] = ("success", "Teruggezet; het staat weer op de kaart.")
+    eenmalig.onthoud(MELDING_KEY, "success", "Teruggezet; het staat weer op de kaart.")

@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from app import locatiekiezer
+from app import eenmalig, locatiekiezer
 from app.formats import markdown_veilig
 from geo.beheer import valideer_punt
 from geo.bundel import Wijkdata, gebiedscontext
@@ -32,9 +32,7 @@ def nog_te_plaatsen(plaatsen: pd.DataFrame) -> pd.DataFrame:
 def toon(data: Wijkdata, opslag: Opslag, gebruiker: str) -> None:
     plaatsen = opslag.tabel("plaatsen")
     open_ = nog_te_plaatsen(plaatsen)
-    melding = st.session_state.pop(MELDING_KEY, None)
-    if melding:
-        (st.success if melding[0] == "success" else st.error)(markdown_veilig(melding[1]))
+    eenmalig.toon(MELDING_KEY)
     if open_.empty:
         st.success("Alle plekken met een adres hebben coördinaten.")
     else:
@@ -61,7 +59,7 @@ def _opslaan(data: Wijkdata, opslag: Opslag, gebruiker: str, plaatsen: pd.DataFr
     punt, fouten = valideer_punt(st.session_state.get(sleutel["lon"], ""), st.session_state.get(sleutel["lat"], ""),
                                  gebiedscontext(data))
     if punt is None:
-        st.session_state[MELDING_KEY] = ("error", "Niet opgeslagen: " + "; ".join(fouten or ["klik eerst op de kaart"]))
+        eenmalig.onthoud(MELDING_KEY, "error", "Niet opgeslagen: " + "; ".join(fouten or ["klik eerst op de kaart"]))
         return
     rij = plaatsen.set_index("id").loc[st.session_state[KEUZE_KEY]]
     herkomst = f"Geplaatst door het wijkteam ({gebruiker}, {date.today():%d-%m-%Y}) op basis van het adres"
@@ -69,7 +67,7 @@ def _opslaan(data: Wijkdata, opslag: Opslag, gebruiker: str, plaatsen: pd.DataFr
         opslag.wijzig("plaatsen", rij.name, {"lon": punt[0], "lat": punt[1], "coord_source": herkomst},
                       int(rij["versie"]), gebruiker)
     except (Conflict, OpslagFout) as fout:
-        st.session_state[MELDING_KEY] = ("error", fout.melding)
+        eenmalig.onthoud(MELDING_KEY, "error", fout.melding)
         return
-    st.session_state[MELDING_KEY] = ("success", f"{rij['name']} staat nu op de kaart.")
+    eenmalig.onthoud(MELDING_KEY, "success", f"{rij['name']} staat nu op de kaart.")
     st.session_state[sleutel["lon"]] = st.session_state[sleutel["lat"]] = ""
