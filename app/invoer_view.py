@@ -6,6 +6,9 @@ valid ones. The whole import is one transaction: it is stored completely or not 
 
 from __future__ import annotations
 
+import threading
+import time
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -33,7 +36,7 @@ MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocumen
 VOORBEELD_RIJEN = 200
 MAX_GETOONDE_FOUTEN = 100
 UPLOAD_GRENS_MB = 10 * MAX_BYTES // 2**20
-KLAAR_KEY = "beheer_import_klaar"  # file ids already imported in this session: no double import
+IMPORTEN_KEY = "beheer_importen"
 
 
 def toon(data: Wijkdata, opslag: Opslag, gebruiker: str) -> None:
@@ -88,8 +91,25 @@ def _toon_fouten(invoer: Invoer) -> None:
                        file_name="importfouten.csv", mime="text/csv", on_click="ignore", key="beheer_import_fouten")
 
 
+@dataclass
+class _Importen:
+    """This session's imports by file id, written by the import callback without any st call."""
+
+    bezig: set[str] = field(default_factory=set)
+    klaar: set[str] = field(default_factory=set)
+    mislukt: dict[str, str] = field(default_factory=dict)  # why, shown once
+    slot: threading.Lock = field(default_factory=threading.Lock)  # two runs of one session can overlap
+
+
 def _toon_importknop(opslag: Opslag, gebruiker: str, soort: str, bestand_id: str, invoer: Invoer) -> None:
-    if bestand_id in st.session_state.get(KLAAR_KEY, ()):
+    importen: _Importen = st.session_state.setdefault(IMPORTEN_KEY, _Importen())
+    if bestand_id in importen.bezig:  # a click elsewhere started this run while the import still runs
+        with st.spinner("Het bestand wordt geïmporteerd…"):
+            while bestand_id in importen.bezig:
+                time.sleep(0.05)
+    if bestand_id in importen.mislukt:
+        st.error(markdown_veilig(f"Niet geïmporteerd, er is niets opgeslagen: {importen.mislukt.pop(bestand_id)}"))
+    if bestand_id in importen.klaar:
         st.success("Dit bestand is geïmporteerd. De nieuwe items staan op de kaart.")
         return
     if not invoer.rijen:
@@ -98,18 +118,33 @@ def _toon_importknop(opslag: Opslag, gebruiker: str, soort: str, bestand_id: str
     goed, fout = aantal_tekst(len(invoer.rijen), "goede rij", "goede rijen"), aantal_tekst(len(invoer.fouten), "rij", "rijen")
     alleen_goede = bool(invoer.fouten) and st.checkbox(
         f"Alleen de {goed} importeren; de {fout} met fouten overslaan", key="beheer_import_alleen_goede")
-    label = f"{aantal_tekst(len(invoer.rijen), 'rij', 'rijen')} importeren"
-    if not st.button(label, type="primary", disabled=bool(invoer.fouten) and not alleen_goede, key="beheer_import_knop"):
-        return
-    voortgang = st.progress(0.0, text="Importeren…")
+    st.button(f"{aantal_tekst(len(invoer.rijen), 'rij', 'rijen')} importeren", type="primary",
+              disabled=bool(invoer.fouten) and not alleen_goede, key="beheer_import_knop", on_click=_importeer,
+              args=(opslag, gebruiker, soort, bestand_id, [r for _, r in invoer.rijen], importen))
+
+
+def _importeer(opslag: Opslag, gebruiker: str, soort: str, bestand_id: str, rijen: list[dict[str, str]],
+               importen: _Importen) -> None:
+    """The import, as the button's callback, without a single st call.
+
+    Once the user clicks elsewhere, Streamlit stops a run at its next st call or session-state
+    access, and may start the next run while this callback still works. Inside the import's
+    transaction a stop would roll it back unseen; between the import and noting it, the stored
+    file would be offered again. So the outcome goes into this session's own sets, and a run that
+    finds the file still ``bezig`` waits for it. The second click of a double click finds the file
+    ``bezig`` or ``klaar`` and imports nothing."""
+    with importen.slot:
+        if bestand_id in importen.bezig or bestand_id in importen.klaar:
+            return
+        importen.bezig.add(bestand_id)
     try:
-        opslag.importeer(soort, [r for _, r in invoer.rijen], gebruiker,
-                         voortgang=lambda n: voortgang.progress(n / len(invoer.rijen), text=f"Rij {n} van {len(invoer.rijen)}"))
+        opslag.importeer(soort, rijen, gebruiker)
     except OpslagFout as fout:
-        st.error(markdown_veilig(f"Niet geïmporteerd, er is niets opgeslagen: {fout}"))
-        return
-    st.session_state[KLAAR_KEY] = (*st.session_state.get(KLAAR_KEY, ()), bestand_id)
-    st.rerun()
+        importen.mislukt[bestand_id] = str(fout)
+    else:
+        importen.klaar.add(bestand_id)
+    finally:
+        importen.bezig.discard(bestand_id)
 
 
 def _toon_export(opslag: Opslag) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -170,20 +170,17 @@ class Opslag:
         rijen: list[dict[str, str]],
         gebruiker: str,
         handeling: str = "geïmporteerd",
-        voortgang: Callable[[int], None] | None = None,
     ) -> list[str]:
         """Store validated rows in one transaction: all of them or, on any failure, none."""
         naam = TABEL[soort]
         ids = []
         with self._schrijf() as verbinding:
-            for nummer, rij in enumerate(rijen, start=1):
+            for rij in rijen:
                 volledig = {**_standaardwaarden(soort), **rij}
                 volledig["id"] = f"{ID_VOORVOEGSEL[naam]}_{uuid.uuid4().hex[:10]}"
                 _zet(verbinding, naam, volledig, gebruiker, nieuw=True)
                 _log(verbinding, gebruiker, naam, volledig["id"], handeling, None, volledig)
                 ids.append(volledig["id"])
-                if voortgang:
-                    voortgang(nummer)
         return ids
 
     def wijzig(self, naam: str, item_id: str, wijzigingen: dict[str, str], versie: int, gebruiker: str) -> None:

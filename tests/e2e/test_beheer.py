@@ -227,3 +227,31 @@ def test_a_broken_file_gives_a_dutch_message_and_stores_nothing(page, beheer_url
     assert overtredingen == [], "ernstige toegankelijkheidsfouten (axe-core):\n" + "\n".join(overtredingen)
     page.screenshot(path=str(ARTEFACTEN / "beheer-import-fouten.png"), full_page=True)
     assert verkeer.extern == []
+
+
+def test_a_click_while_an_import_runs_does_not_undo_it(page, beheer_url, verkeer, tmp_path, opslag_pad):
+    """Streamlit stops a run at its next st call when the user clicks elsewhere. During an import
+    that must not lose the click, roll the import back or offer the stored file again, and a
+    double click imports once."""
+    _inloggen(page, beheer_url, s.PAGINA_BEHEER_IMPORT)
+    voor = len(Opslag(opslag_pad).tabel("acties"))
+    aantal = 5000  # the most one file may hold: the import takes a second or more
+    groot = tmp_path / "veel-acties.csv"
+    groot.write_text("naam;opgave;status;jaar;gebiedscode;bron_omschrijving;omschrijving\n" + "".join(
+        f"Actie {i};Fijn en veilig wonen;gepland;2026;WK191602;Wijkteam;{'tekst ' * 80}\n" for i in range(aantal)),
+        encoding="utf-8")
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(groot))
+    knop = page.get_by_role("button", name=f"{aantal:,} rijen importeren".replace(",", "."))
+    expect(knop).to_be_enabled(timeout=60_000)
+    _klaar(page)
+    knop.dblclick()  # an impatient user
+    formaat = page.get_by_role("combobox", name="Formaat")  # meanwhile: another choice on the page
+    formaat.click()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Dit bestand is geïmporteerd")).to_be_visible(timeout=60_000)
+    _klaar(page)
+    expect(knop).to_have_count(0)
+    expect(formaat).to_have_value(re.compile("Excel"))  # that choice was not lost either
+    assert len(Opslag(opslag_pad).tabel("acties")) == voor + aantal
+    assert verkeer.extern == []
