@@ -105,9 +105,9 @@ def tijdlijn_svg(gebeurtenissen: pd.DataFrame, breedte: int = 1100, acties: Sequ
     for jaar in range(as_.begin.year + 1, as_.einde.year):
         x = as_.x(pd.Timestamp(year=jaar, month=1, day=1))
         delen.append(f'<line x1="{x:.1f}" y1="{as_y - 8}" x2="{x:.1f}" y2="{as_y + 8}" stroke="#000" stroke-width="2"/>'
-                     f'<text x="{x:.1f}" y="{as_y + 24}" text-anchor="middle" font-weight="bold">{jaar}</text>')
+                     f'<text x="{x:.1f}" y="{as_y + 24}" text-anchor="middle" font-weight="bold" fill="#000">{jaar}</text>')
     if not (gebeurtenissen["begin"] >= DOEL).any():  # else the event's own label names the year
-        delen.append(f'<text x="{rechts:.1f}" y="{as_y + 24}" text-anchor="middle" font-weight="bold">{s.DOELJAAR}</text>')
+        delen.append(f'<text x="{rechts:.1f}" y="{as_y + 24}" text-anchor="middle" font-weight="bold" fill="#000">{s.DOELJAAR}</text>')
     for r in gebeurtenissen.itertuples():
         x0, x1 = as_.x(r.begin), as_.x(r.einde)
         kleur = SOORT_KLEUR.get(r.soort, "#000000")
@@ -131,7 +131,7 @@ def tijdlijn_svg(gebeurtenissen: pd.DataFrame, breedte: int = 1100, acties: Sequ
                      f'<text x="{x1 + 8:.1f}" y="{y + 1}" fill="#1a1a1a">{html.escape(f"{opgave}: {tekst}")}</text>')
     x = links
     for soort, kleur in SOORT_KLEUR.items():
-        delen.append(f'<circle cx="{x + 6}" cy="{hoogte - 18}" r="6" fill="{kleur}"/><text x="{x + 16}" y="{hoogte - 14}">{soort}</text>')
+        delen.append(f'<circle cx="{x + 6}" cy="{hoogte - 18}" r="6" fill="{kleur}"/><text x="{x + 16}" y="{hoogte - 14}" fill="#000">{soort}</text>')
         x += 40 + TEKEN_PX * len(soort)
     delen.append("</svg>")
     return "".join(delen)

@@ -125,3 +125,15 @@ def test_user_text_reaches_the_pdfs_literally(data):
     for pdf in (raadsoverzicht_pdf(met, overzicht, VANDAAG), presentatie_pdf(stappen(met), VANDAAG)):
         tekst = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
         assert "<script>alert(1)</script>" in tekst
+
+
+def test_every_timeline_text_has_its_own_colour(data):
+    """The PDF's SVG renderer (fpdf2) draws a <text> without a fill attribute invisibly: the years
+    and the legend of the timeline were missing from the presentation's PDF."""
+    import re
+
+    from app.svg_tijdlijn import tijdlijn_svg
+
+    teksten = re.findall(r"<text [^>]*>", tijdlijn_svg(data.tijdlijn.gebeurtenissen))
+    assert teksten and all(" fill=" in t for t in teksten), [t for t in teksten if " fill=" not in t]
+
