@@ -65,14 +65,16 @@ def url_parameters(data: Wijkdata, jaartallen: list[int]) -> list[Parameter]:
     cijferjaren = sorted({j for i in data.meerjarig for j in peiljaren(data.reeksen, i)})
     return [
         *([Parameter("peiljaar", PEILJAAR_KEY, {str(j): j for j in cijferjaren}, cijferjaren[-1], "peiljaar",
-                     alleen_als_gekozen=True)] if cijferjaren else []),
+                     alleen_als_gekozen=True, lidwoord="het")] if cijferjaren else []),
         Parameter("indicator", "kaart_indicator", {i: i for i in data.kaartbaar}, s.STANDAARD_INDICATOR, "indicator"),
         Parameter("opgave", "kaart_opgaven", s.OPGAVE_URL, list(s.STANDAARD_OPGAVEN), "opgave", meervoud=True),
         Parameter("status", "kaart_status", {t: t for t in STATUSSEN}, list(STATUSSEN), "status", meervoud=True),
-        Parameter("beeld", "kaart_beeld", s.BEELD_URL, s.BEELD_NOORD, "kaartbeeld"),
+        Parameter("beeld", "kaart_beeld", s.BEELD_URL, s.BEELD_NOORD, "kaartbeeld", lidwoord="het"),
         Parameter("buurt", BUURT_KEY, {c: c for c in data.grenzen.buurten["code"]}, None, "buurtcode"),
-        Parameter("van", VAN_KEY, {str(j): j for j in jaartallen}, jaartallen[0], "beginjaar", alleen_als_gekozen=True),
-        Parameter("tot", TOT_KEY, {str(j): j for j in jaartallen}, jaartallen[-1], "eindjaar", alleen_als_gekozen=True),
+        Parameter("van", VAN_KEY, {str(j): j for j in jaartallen}, jaartallen[0], "beginjaar", alleen_als_gekozen=True,
+                  lidwoord="het"),
+        Parameter("tot", TOT_KEY, {str(j): j for j in jaartallen}, jaartallen[-1], "eindjaar", alleen_als_gekozen=True,
+                  lidwoord="het"),
     ]
 
 

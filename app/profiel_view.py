@@ -35,7 +35,8 @@ def gebiedskeuze(data: Wijkdata) -> dict[str, str]:
 def url_parameters(data: Wijkdata) -> list[Parameter]:
     """The profile choices a shared link carries."""
     return [
-        Parameter("gebied", GEBIED_KEY, {c: c for c in gebiedskeuze(data)}, data.programmagebied.code, "gebiedscode"),
+        Parameter("gebied", GEBIED_KEY, {c: c for c in gebiedskeuze(data)}, data.programmagebied.code, "gebiedscode",
+                  aliassen=("buurt", "wijk")),  # the Kaart's ?buurt=, and what a reader expects
         Parameter("opgave", OPGAVE_KEY, s.OPGAVE_URL, list(OPGAVEN), "opgave", meervoud=True),
     ]
 

@@ -37,11 +37,14 @@ class Parameter:
     # Left out of the link while it has its default: a default that moves with the data (all
     # years up to now) must not be frozen into a bookmark.
     alleen_als_gekozen: bool = False
+    aliassen: tuple[str, ...] = ()  # other names a link may use (?buurt= for an area code); written as ``naam``
+    lidwoord: str = "de"  # of ``omschrijving``: "het peiljaar" makes "een onbekend peiljaar"
 
 
 def lees(query: Mapping[str, str], parameters: Sequence[Parameter]) -> tuple[dict[str, Any], list[str]]:
-    """Widget values for the valid parameters, and a notice for every invalid or unknown one."""
-    bekend = {p.naam: p for p in parameters}
+    """Widget values for the valid parameters, and a notice for every invalid or unknown one.
+    Values match regardless of case: a code typed by hand in lower case still opens its area."""
+    bekend = {naam: p for p in parameters for naam in (p.naam, *p.aliassen)}
     waarden: dict[str, Any] = {}
     meldingen = [f"De link bevat een onbekende instelling '{_kort(k)}'; die is genegeerd." for k in query if k not in bekend]
     for naam, tekst in query.items():
@@ -49,12 +52,14 @@ def lees(query: Mapping[str, str], parameters: Sequence[Parameter]) -> tuple[dic
         if p is None:
             continue
         delen = [d for d in tekst.split(",") if d] if p.meervoud else [tekst]
-        fout = [d for d in delen if d not in p.waarden]
+        sleutels = {k.casefold(): k for k in p.waarden}
+        fout = [d for d in delen if d.casefold() not in sleutels]
         if len(tekst) > MAX_LENGTE or fout:
             onjuist = fout[0] if fout else tekst
-            meldingen.append(f"De link bevat een onbekende {p.omschrijving} '{_kort(onjuist)}'; de standaardkeuze wordt getoond.")
+            onbekend = "onbekend" if p.lidwoord == "het" else "onbekende"
+            meldingen.append(f"De link bevat een {onbekend} {p.omschrijving} '{_kort(onjuist)}'; de standaardkeuze wordt getoond.")
             continue
-        gekozen = [p.waarden[d] for d in dict.fromkeys(delen)]
+        gekozen = [p.waarden[sleutels[d.casefold()]] for d in dict.fromkeys(delen)]
         waarden[p.widget_key] = gekozen if p.meervoud else gekozen[0]
     return waarden, meldingen
 

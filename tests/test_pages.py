@@ -196,6 +196,13 @@ def test_profiel_link_for_a_buurt_says_which_figures_are_the_wijks():
     assert any("Kies een of meer opgaven" in i.value for i in at.info)
 
 
+def test_profiel_opens_by_the_kaarts_buurt_parameter_in_any_case():
+    at = _pagina(s.PAGINA_PROFIEL.bestand, buurt="bu19160602")
+    assert not at.exception and not at.warning
+    assert at.header[0].value == "De Heuvel noord"
+    assert at.query_params["gebied"] == "BU19160602" and "buurt" not in at.query_params
+
+
 def test_profiel_link_with_unknown_area_shows_default_and_notice():
     at = _pagina(s.PAGINA_PROFIEL.bestand, gebied="'); alert(1); //")
     assert not at.exception

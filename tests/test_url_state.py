@@ -57,3 +57,16 @@ def test_a_moving_default_stays_out_of_the_link():
     tot = Parameter("tot", "kaart_tot", {"2025": 2025, "2026": 2026}, 2026, "eindjaar", alleen_als_gekozen=True)
     assert als_query({"kaart_tot": 2026}, [tot]) == {}
     assert als_query({"kaart_tot": 2025}, [tot]) == {"tot": "2025"}
+
+
+def test_an_alias_and_any_case_open_the_same_choice():
+    """A hand-typed or older link: ?buurt=bu19160602 on the profile (whose own name is ?gebied=)."""
+    p = Parameter("gebied", "gebied_key", {"BU19160602": "BU19160602", "LN": "LN"}, "LN", "gebiedscode",
+                  aliassen=("buurt",))
+    assert lees({"buurt": "bu19160602"}, [p]) == ({"gebied_key": "BU19160602"}, [])
+    assert als_query({"gebied_key": "BU19160602"}, [p]) == {"gebied": "BU19160602"}  # written under its own name
+
+
+def test_a_het_word_gets_onbekend():
+    p = Parameter("van", "van_key", {"2022": 2022}, 2022, "beginjaar", lidwoord="het")
+    assert lees({"van": "1800"}, [p])[1] == ["De link bevat een onbekend beginjaar '1800'; de standaardkeuze wordt getoond."]
