@@ -57,18 +57,26 @@ def keuzes(data: Wijkdata) -> tuple[str, str, bool]:
 
 
 def gestyled(ov: Raadsoverzicht) -> Styler:
-    """Cells coloured by better/worse than the gemeente; reference rows grey, Leidschendam-Noord yellow."""
+    """Cells coloured by better/worse than the gemeente; reference rows grey, Leidschendam-Noord yellow.
+
+    The area's name is the index, the table's first column: st.table shows the index whatever the
+    Styler says (and styles it its own way), and row numbers would only confuse (the gemeente
+    would be row 0)."""
+    referentie = f"background-color: {s.REFERENTIE_GRIJS}; font-weight: bold"
+    markering = f"background-color: {s.LN_MARKERING}; font-weight: bold"
+
     def stijlen(tabel: pd.DataFrame) -> pd.DataFrame:
         css = ov.vergelijkingen.map(lambda w: f"background-color: {s.VERGELIJKING_KLEUR[w]}" if w in s.VERGELIJKING_KLEUR else "")
-        naamkolommen = [k for k in (GEBIED, WIJK, NOORD) if k in tabel.columns]
+        naamkolommen = [k for k in (WIJK, NOORD) if k in css.columns]
         for i, noord in enumerate(ov.in_programma):
             if i < 2:  # the gemeente and Leidschendam-Noord rows
-                css.iloc[i] = f"background-color: {s.REFERENTIE_GRIJS}; font-weight: bold"
+                css.iloc[i] = referentie
             elif noord:
-                css.loc[i, naamkolommen] = f"background-color: {s.LN_MARKERING}; font-weight: bold"
-        return css
+                css.loc[i, naamkolommen] = markering
+        css.index = tabel.index
+        return css[tabel.columns]
 
-    return veilige_tabel(ov.tabel).style.apply(stijlen, axis=None).hide(axis="index")
+    return veilige_tabel(ov.tabel.set_index(GEBIED)).style.apply(stijlen, axis=None)
 
 
 def _legenda_tabel(ov: Raadsoverzicht) -> str:

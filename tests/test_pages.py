@@ -224,7 +224,7 @@ def test_raadsoverzicht_shows_table_maps_actions_and_downloads():
     at.switch_page(s.PAGINA_RAAD.bestand).run()
     assert not at.exception
     tabel = at.table[0].value
-    assert tabel.iloc[2]["Gebied"] == "De Heuvel noord" and len(tabel) == 45
+    assert tabel.index[2] == "De Heuvel noord" and len(tabel) == 45 and tabel.index.name == "Gebied"
     labels = {b.proto.label for b in at.get("download_button")}
     assert {"Tabel (CSV)", "Tabel (Excel)", "Kaartgegevens (GeoJSON)", "Kaartgegevens (GeoPackage)", "Download als PDF"} <= labels
     kaartjes = [h for h in at.get("html") if '<figure class="wk-kaartje' in h.proto.body]
@@ -236,7 +236,7 @@ def test_raadsoverzicht_link_restores_level_and_sort():
     at = _pagina(s.PAGINA_RAAD.bestand, niveau="wijk", sorteer="bevolkingsdichtheid", volgorde="oplopend")
     assert not at.exception and not at.warning
     tabel = at.table[0].value
-    assert len(tabel) == 2 + 13 and tabel.iloc[2]["Gebied"] == "Stompwijk"  # lowest density first
+    assert len(tabel) == 2 + 13 and tabel.index[2] == "Stompwijk"  # lowest density first
     at.segmented_control(key="raad_niveau").set_value("buurt").run()
     assert at.query_params["niveau"] == "buurt"
 
