@@ -37,6 +37,15 @@
     return div;
   }
 
+  // Leaflet focuses the map on every press (for its keyboard controls) and then restores the
+  // scroll position of its own window only. The map lives in an iframe: when that is partly off
+  // screen, focusing scrolls the Streamlit page, the map jumps under the pointer, and the release
+  // lands elsewhere: a symbol's popup did not open and the buurt under it was chosen instead
+  // (seen at 1366x768). Focus without scrolling anything.
+  L.Map.Keyboard.prototype._onMouseDown = function () {
+    if (!this._focused) this._map._container.focus({preventScroll: true});
+  };
+
   // streamlit-folium reports a map click only when its position differs from the last one it
   // reported, so a second click on exactly the same spot (after choosing another buurt in the
   // list, or typing other coordinates) was lost. Every other click moves a billionth of a degree

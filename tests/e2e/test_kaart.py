@@ -139,6 +139,23 @@ def test_symbol_popup_names_source_and_precision(page, app_url, verkeer):
     _geen_extern_verkeer(verkeer)
 
 
+def test_a_symbol_opens_its_popup_on_a_laptop_screen_where_the_map_is_partly_below(page, app_url, verkeer):
+    """A real press and release, not Playwright's click (which first scrolls the element into
+    view): Leaflet's focus on press used to scroll the page, and the release missed the symbol."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(app_url)
+    kaart = _kaart(page)
+    symbool = kaart.locator('.wk-symbool[data-id="koreaanse_kerk"]')
+    vak = symbool.bounding_box()
+    iframe = page.locator(KAART_IFRAME).bounding_box()
+    assert iframe["y"] + iframe["height"] > 768 and vak["y"] + vak["height"] < 768  # the case in question
+    page.mouse.click(vak["x"] + vak["width"] / 2, vak["y"] + vak["height"] / 2)
+    expect(kaart.locator(".leaflet-popup-content")).to_contain_text("Overlast omgeving Koreaanse kerk", timeout=10_000)
+    assert page.locator(KAART_IFRAME).bounding_box()["y"] == iframe["y"]  # the page stayed where it was
+    assert "buurt=" not in page.url
+    _geen_extern_verkeer(verkeer)
+
+
 def test_whole_gemeente_is_one_click_away(page, app_url, verkeer):
     page.goto(app_url)
     _kaart(page)
