@@ -312,19 +312,26 @@ def vlakkenlaag(codes: Sequence[str], vormen: Sequence, kleuren: Sequence[str], 
     return laag
 
 
-def symboollaag(items: pd.DataFrame, naam: str) -> folium.FeatureGroup:
-    """One switchable layer of action or hotspot symbols, each with tooltip and popup.
+def symboollagen(items: pd.DataFrame) -> list[folium.FeatureGroup]:
+    """The switchable layers of symbols: acties, then overlast; each symbol with tooltip and popup.
 
     Symbols that share an anchor (same area, same placement) are spread out in pixels, so each
-    stays clickable at every zoom without pretending to be a separate location. Exactly placed
-    symbols (meldingen at an address) join clusters that show their number when zoomed out.
+    stays clickable at every zoom without pretending to be a separate location. They are spread
+    out together, across both layers: placed per layer, an actie sat exactly under the hotspot at
+    the same anchor. Exactly placed symbols (meldingen at an address) join clusters that show
+    their number when zoomed out.
     """
     half = s.SYMBOOL_PX / 2
-    symbolen = [_symbool(item, [half - dx, half - dy]) for item, (dx, dy) in plaatsing(items)]
-    laag = folium.FeatureGroup(name=naam)
-    laag.add_child(_Symbolen(symbolen, {"maxClusterRadius": 40, "disableClusteringAtZoom": 17,
-                                        "spiderfyOnMaxZoom": True, "showCoverageOnHover": False}))
-    return laag
+    geplaatst = plaatsing(items)
+    lagen = []
+    for soort, naam in s.SYMBOOLLAGEN.items():
+        symbolen = [_symbool(item, [half - dx, half - dy]) for item, (dx, dy) in geplaatst if item["soort"] == soort]
+        if symbolen:
+            laag = folium.FeatureGroup(name=naam)
+            laag.add_child(_Symbolen(symbolen, {"maxClusterRadius": 40, "disableClusteringAtZoom": 17,
+                                                "spiderfyOnMaxZoom": True, "showCoverageOnHover": False}))
+            lagen.append(laag)
+    return lagen
 
 
 def selectielaag(geometrie: gpd.GeoDataFrame) -> folium.FeatureGroup:

@@ -12,7 +12,7 @@ from app.data import zoombanden
 from app.filters import Kaartkeuze
 from app.formats import markdown_veilig, waarde_tekst
 from app.html_tabel import html_tabel
-from app.map_build import (basiskaart, beeld, buurt_hoverregels, grote_basiskaart, omtrek, selectielaag, symboollaag,
+from app.map_build import (basiskaart, beeld, buurt_hoverregels, grote_basiskaart, omtrek, selectielaag, symboollagen,
                            vlakkenlaag)
 from app.profiel import NIVEAU_TEKST
 from geo.bundel import Wijkdata
@@ -65,10 +65,7 @@ def toon(data: Wijkdata, keuze: Kaartkeuze, kw: Kaartwaarden, klassen: list[Klas
     gekozen = st.session_state.get(BUURT_KEY)
     if gekozen:
         lagen.append(selectielaag(data.buurten_web[data.buurten_web["code"] == gekozen]))
-    for soort, naam in (("actie", "Acties"), ("hotspot", "Overlast")):
-        deel = items[items["soort"] == soort]
-        if len(deel):
-            lagen.append(symboollaag(deel, naam))
+    lagen.extend(symboollagen(items))
     st_folium(
         kaart,
         key=KAART_KEY,

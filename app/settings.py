@@ -94,6 +94,7 @@ LABEL_STATUS = "Status van acties"
 LABEL_INDICATOR = "Kleur buurten naar"
 LABEL_PEILJAAR = "Peiljaar van de cijfers"
 LABEL_BEELD = "Kaartbeeld"
+SYMBOOLLAGEN = {"actie": "Acties", "hotspot": "Overlast"}  # item kind -> the map layer it is drawn in
 LABEL_ACTIES = "Acties tonen"
 LABEL_HOTSPOTS = "Overlast tonen"
 LABEL_PERIODE_VAN = "Overlast van"

@@ -25,7 +25,7 @@ from shapely.geometry import Point
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.map_build import OfflineMap, symboollaag  # noqa: E402
+from app.map_build import OfflineMap, symboollagen  # noqa: E402
 from geo.beheer import SOORT_HOTSPOT  # noqa: E402
 from geo.bundel import gebiedscontext, laad_wijkdata, met_bewerkbaar  # noqa: E402
 from geo.invoer import exporteer, lees_invoer  # noqa: E402
@@ -66,7 +66,8 @@ def meet(stap: Callable[[], object], runs: int) -> tuple[float, float, object]:
 def _laag_html(hotspots: pd.DataFrame) -> str:
     """The overlast layer with its clusters as the browser gets it (the base map left out)."""
     kaart = OfflineMap(tiles=None)
-    symboollaag(hotspots, "Overlast").add_to(kaart)
+    for laag in symboollagen(hotspots):
+        laag.add_to(kaart)
     return kaart.get_root().render()
 
 

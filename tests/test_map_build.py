@@ -8,7 +8,7 @@ import pytest
 
 from app import settings as s
 from app.filters import Kaartkeuze, indicatoren_voor
-from app.map_build import OfflineMap, basiskaart, beeld, symboollaag
+from app.map_build import OfflineMap, basiskaart, beeld, symboollagen
 from app.map_view import _buurten_in_beeld, gefilterde_items
 from app.symbolen import verschuivingen
 from geo.classify import natuurlijke_grenzen
@@ -33,7 +33,8 @@ def test_assets_are_local_only():
 def test_map_script_needs_no_jquery(data):
     """jQuery is not loaded (one sequential request fewer); folium's own popups would need it."""
     kaart = _kaart(data)
-    symboollaag(data.programma.items, "Acties").add_to(kaart)
+    for laag in symboollagen(data.programma.items):
+        laag.add_to(kaart)
     html = kaart.get_root().render()
     assert "$(" not in html and "jQuery" not in html
 
@@ -74,7 +75,7 @@ def test_symbol_text_is_escaped(data):
     item = data.programma.items.iloc[[0]].copy()
     item["naam"] = '<img src=x onerror="alert(1)">'
     item["omschrijving"] = "<script>alert(2)</script>"
-    laag = symboollaag(item, "Acties")
+    (laag,) = symboollagen(item)
     kaart = OfflineMap(tiles=None)
     laag.add_to(kaart)
     html = kaart.get_root().render()
@@ -134,3 +135,13 @@ def test_html_for_folium_cannot_break_out_of_a_template_literal():
     uit = html_veilig("${alert(1)} `x` \\u0041 <b>")
     assert "${" not in uit and "`" not in uit and "\\" not in uit
     assert uit == "&#36;{alert(1)} &#96;x&#96; &#92;u0041 &lt;b&gt;"
+
+
+def test_acties_and_hotspots_at_one_anchor_never_cover_each_other(data):
+    """Spread out per layer, an actie sat exactly under a hotspot of the same area (found in review:
+    four acties could not be hovered or clicked)."""
+    lagen = symboollagen(data.programma.items)
+    assert [laag.layer_name for laag in lagen] == ["Acties", "Overlast"]
+    plekken = [(d["lat"], d["lon"], tuple(d["anker"])) for laag in lagen
+               for kind in laag._children.values() for d in kind.symbolen]
+    assert len(plekken) == len(data.programma.items) == len(set(plekken))
