@@ -63,6 +63,9 @@ def toon(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None:
                  on_change=_laad, args=(opslag, soort))
     _toon_melding(soort)
     nieuw = st.session_state[_sleutel(soort, "keuze")] == NIEUW
+    vast = st.session_state.get(_sleutel(soort, "vast"))
+    if not vast:
+        locatiekiezer.neem_klik(data, _sleutel(soort, "locatie"))
     formulier, locatie = st.columns([1, 1], gap="large")
     # Enter in a field does not save: a half-filled item must not be stored by accident.
     with formulier, st.form(_sleutel(soort, "formulier"), border=False, enter_to_submit=False):
@@ -70,10 +73,12 @@ def toon(data: Wijkdata, opslag: Opslag, gebruiker: str, soort: str) -> None:
         for veld in VELDEN[soort]:
             if veld not in LOCATIEVELDEN:
                 _veld(data, soort, veld)
+        if not vast:
+            st.caption("Precieze plek: klik op de kaart hiernaast, of typ de coördinaten.")
+            locatiekiezer.coordinaatvelden(_sleutel(soort, "locatie"))
         st.form_submit_button("Toevoegen" if nieuw else "Wijzigingen opslaan", type="primary", key=_sleutel(soort, "opslaan"),
                               on_click=_opslaan, args=(data, opslag, gebruiker, soort))
     with locatie:
-        vast = st.session_state.get(_sleutel(soort, "vast"))
         if vast:
             st.info(markdown_veilig(f"Deze actie staat op de kaart op haar plekken ({vast['plaatsen']}). Een plek "
                                     f"zonder coördinaten plaatst u op de pagina '{s.PAGINA_BEHEER_PLAATSEN.titel}'."))

@@ -45,7 +45,9 @@ def toon(data: Wijkdata, opslag: Opslag, gebruiker: str) -> None:
         gekozen = open_.set_index("id").loc[st.session_state[KEUZE_KEY]]
         st.caption(markdown_veilig(f"Adres: {gekozen['address']}. Buurt of wijk volgens de bron: "
                                    f"{gekozen.get('buurt_hint') or 'niet vermeld'}."))
+        locatiekiezer.neem_klik(data, VOORVOEGSEL)
         locatiekiezer.toon(data, VOORVOEGSEL, met_gebied=False)
+        locatiekiezer.coordinaatvelden(VOORVOEGSEL)
         st.button("Plek opslaan", type="primary", key=f"{VOORVOEGSEL}_opslaan", on_click=_opslaan, args=(data, opslag, gebruiker, plaatsen))
     st.subheader("Al geplaatst door het wijkteam")
     geplaatst = plaatsen[plaatsen["coord_source"].str.startswith("Geplaatst door het wijkteam")]

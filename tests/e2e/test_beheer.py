@@ -151,6 +151,28 @@ def _bestanden(map_: Path) -> list[Path]:
     return paden
 
 
+def test_typed_coordinates_and_an_instant_click_on_toevoegen_store_the_item(page, beheer_url, verkeer, opslag_pad):
+    """Keyboard users type the point. The coordinate fields are the form's, so what was typed
+    last reaches the server with the button; outside the form the click was lost (3 of 3 in review)."""
+    _inloggen(page, beheer_url, s.PAGINA_BEHEER_ACTIES)
+    page.get_by_label(s.BEHEER_LABELS["naam"]).fill("Getypte plek")
+    for veld, optie in (("opgave", "Fijn en veilig wonen"), ("status", "gepland")):
+        page.get_by_role("combobox", name=s.BEHEER_LABELS[veld]).click()
+        page.get_by_role("option", name=optie).click()
+    page.get_by_label(s.BEHEER_LABELS["jaar"]).fill("2026")
+    page.get_by_label(s.BEHEER_LABELS["bron_omschrijving"]).fill("Wijkteam")
+    page.get_by_role("textbox", name="Breedtegraad").fill("52,0956")
+    page.get_by_role("textbox", name="Lengtegraad").fill("4,3984")
+    page.get_by_role("button", name="Toevoegen").click()
+    uitslag = page.get_by_text("Toegevoegd").or_(page.get_by_text("Niet opgeslagen"))
+    expect(uitslag).to_be_visible(timeout=15_000)
+    assert "Toegevoegd" in uitslag.inner_text(), uitslag.inner_text()
+    acties = Opslag(opslag_pad).tabel("acties")
+    rij = acties[acties["naam"] == "Getypte plek"].iloc[0]
+    assert (float(rij["lat"]), float(rij["lon"])) == (52.0956, 4.3984)
+    assert verkeer.extern == []
+
+
 def test_choosing_an_actie_fills_the_form_over_unsaved_input_and_its_change_is_stored(page, beheer_url, verkeer,
                                                                                      opslag_pad):
     """The fields are a form: what is typed stays in the browser until a button sends it. Choosing
