@@ -281,25 +281,23 @@ def test_offline_fails_fast_with_a_dutch_message(monkeypatch):
         raise socket.gaierror("Temporary failure in name resolution")
 
     monkeypatch.setattr(socket, "create_connection", geen_dns)
-    begin = time.monotonic()
     with pytest.raises(VerversFout, match=r"^Geen internetverbinding: api\.pdok\.nl is niet bereikbaar\. Er is niets veranderd\.$"):
         controleer_verbinding()  # every host a refresh needs
-    assert time.monotonic() - begin < 1.0
 
 
 def test_a_hanging_resolver_cannot_stall_the_check(monkeypatch):
-    los = threading.Event()
+    los, opgegeven = threading.Event(), threading.Event()
 
     def hangt(*_args, **_kwargs):
-        los.wait(10)
+        los.wait(60)
+        opgegeven.set()
         raise TimeoutError("timed out")
 
     monkeypatch.setattr(socket, "create_connection", hangt)
-    begin = time.monotonic()
     try:
         with pytest.raises(VerversFout, match="Geen internetverbinding"):
             controleer_verbinding(["api.pdok.nl"], wachttijd=0.3)
-        assert time.monotonic() - begin < 1.0
+        assert not opgegeven.is_set()  # the check gave up on its own, the resolver still hangs
     finally:
         los.set()
 
