@@ -13,7 +13,6 @@ from geo.vergelijking import GUNSTIGER, ONGUNSTIGER
 # Gemeente and programme: from the configuration file (config/*.toml, see geo/configuratie.py).
 PROGRAMMA_NAAM = CONFIG.programmanaam
 APP_TITEL = f"{PROGRAMMA_NAAM} — wijkkaart"
-PROGRAMMA_CODE = CONFIG.programmacode  # the programme area in <programma>/gebieden.csv
 GEBIED_NAAM = CONFIG.gebiedsnaam  # the programme area's name, e.g. in "onderdeel van …"
 GEMEENTE_NAAM = CONFIG.gemeentenaam
 PROGRAMMA_TITEL = f"{PROGRAMMA_NAAM} {CONFIG.periode}"

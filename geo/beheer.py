@@ -42,10 +42,6 @@ VELDNAAM = {
 MAX_LENGTE = {"omschrijving": 2000, "opmerking": 1000, "partners": 500}
 STANDAARD_MAX_LENGTE = 200
 
-# Suggestions for the type of overlast (the seeds' hotspots); other types may be typed in.
-OVERLAST_SOORTEN = ("Rattenoverlast", "Meeuwenoverlast", "Grofvuil en afvalproblematiek", "Drugsproblematiek",
-                    "Overlast omgeving Koreaanse kerk")
-
 JAAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")  # "2022" or "2022-2025"
 # Years an item may have: the programme runs 2021-2041, so anything far outside is a typo (and a
 # typo like 0224 would stretch the Kaart's period slider over eighteen centuries).
