@@ -11,14 +11,15 @@ from app import settings as s
 from app.area_panel import BUURT_KEY
 from app.url_state import Parameter
 
-# The overlast period: two year choosers. Not a range slider: its front-end code loads on first
-# use and delayed the first map by ~0.7 s (bench/bench_kaart.py).
-VAN_KEY, TOT_KEY = "kaart_van", "kaart_tot"
-PEILJAAR_KEY = "kaart_peiljaar"  # shown only for an indicator with figures of several years
 from geo.bundel import Wijkdata
 from geo.indicators import Indicator, in_jaar, peiljaren
 from geo.meldingen import jaren
 from geo.schema import OPGAVEN, STATUSSEN
+
+# The overlast period: two year choosers. Not a range slider: its front-end code loads on first
+# use and delayed the first map by ~0.7 s (bench/bench_kaart.py).
+VAN_KEY, TOT_KEY = "kaart_van", "kaart_tot"
+PEILJAAR_KEY = "kaart_peiljaar"  # shown only for an indicator with figures of several years
 
 
 @dataclass(frozen=True)

@@ -66,18 +66,19 @@ class _ElkeKlik(folium.MacroElement):
     )
 
 
+def _merc_y(lat: float) -> float:
+    """Web Mercator's y of a latitude (radians of the projected plane)."""
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
 def beeld(bounds: Sequence[float], breedte_px: int = s.KAART_BREEDTE, hoogte_px: int = s.KAART_HOOGTE) -> tuple[list[float], float]:
     """Centre and the largest zoom (in steps of ``ZOOM_STAP``) at which lon/lat ``bounds`` fit.
 
     st_folium moves an existing map only by centre and zoom, so "fit bounds" is computed here.
     """
     minx, miny, maxx, maxy = bounds
-
-    def merc_y(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
     zoom_x = math.log2(breedte_px * 360 / (256 * max(maxx - minx, 1e-9)))
-    zoom_y = math.log2(hoogte_px * 2 * math.pi / (256 * max(merc_y(maxy) - merc_y(miny), 1e-9)))
+    zoom_y = math.log2(hoogte_px * 2 * math.pi / (256 * max(_merc_y(maxy) - _merc_y(miny), 1e-9)))
     zoom = max(1.0, min(18.0, math.floor(min(zoom_x, zoom_y) / s.ZOOM_STAP) * s.ZOOM_STAP))
     return [(miny + maxy) / 2, (minx + maxx) / 2], zoom
 
@@ -89,15 +90,12 @@ def omtrek(centrum: Sequence[float], zoom: float, breedte_px: int = s.KAART_BREE
     graden = 360 / (256 * 2**zoom)  # longitude per pixel
     lat, lon = centrum
 
-    def merc_y(b: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(b) / 2))
-
     def lat_van(y: float) -> float:
         return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
 
     dy = hoogte_px / 2 * 2 * math.pi / (256 * 2**zoom)
-    return (lon - breedte_px / 2 * graden, lat_van(merc_y(lat) - dy), lon + breedte_px / 2 * graden,
-            lat_van(merc_y(lat) + dy))
+    return (lon - breedte_px / 2 * graden, lat_van(_merc_y(lat) - dy), lon + breedte_px / 2 * graden,
+            lat_van(_merc_y(lat) + dy))
 
 
 def buurt_hoverregels(buurten: pd.DataFrame, kw: Kaartwaarden, wijknamen: dict[str, str]) -> list[list[str]]:
