@@ -46,10 +46,11 @@ def leeg_bericht(keuze: Kaartkeuze) -> str:
     return "Er zijn geen acties of overlastmeldingen voor deze keuze van opgave en status."
 
 
-def toon(items: pd.DataFrame, keuze: Kaartkeuze) -> None:
+def toon(items: pd.DataFrame) -> None:
+    """The symbols on the map as a list; an empty map is explained under the map itself
+    (:func:`leeg_bericht`), not a second time here."""
     st.subheader(f"Op de kaart: {len(items)} symbolen")
     if items.empty:
-        st.info(leeg_bericht(keuze))
         return
     tabel = lijst(items)
     # A static HTML table rather than st.dataframe or st.table: their front-end code delays the

@@ -38,5 +38,5 @@ with paneel_kolom:
     area_panel.toon(data)
 
 if len(op_kaart) or items.empty:  # none drawn of many in view: the map already says to zoom in
-    items_table.toon(op_kaart, keuze)
+    items_table.toon(op_kaart)
 url_state.bewaar(parameters)
