@@ -107,7 +107,8 @@ def toon_items(data: Wijkdata, code: str) -> None:
     items = items[items["opgave"].isin(opgaven)]
     if items.empty:
         st.info("Geen acties of overlast voor deze keuze. " + ("Kies een of meer opgaven." if not opgaven else
-                "Voor dit gebied noemen de bronnen geen acties of overlast bij deze opgave."))
+                "Voor dit gebied noemen de bronnen geen acties of overlast bij "
+                + ("deze opgave." if len(opgaven) == 1 else "deze opgaven.")))
         return
     st.table(veilige_tabel(lijst(items, {"reikwijdte": "Betreft"}).set_index("Naam")))
     st.caption("Betreft: 'dit gebied', een deel ervan, of een groter gebied waar dit gebied onder valt (de meeste acties "

@@ -216,7 +216,7 @@ def test_profiel_of_an_area_without_comparable_figures_explains_itself():
     assert at.header[0].value  # the area's name
     tabel = _tabel(at, "Beoordeling")
     assert (tabel.loc["Kinderen in huishouden tot sociaal minimum", "Dit gebied"]) == "onbekend"
-    assert any("Geen acties of overlast" in i.value for i in at.info)
+    assert any("Geen acties of overlast" in i.value and i.value.endswith("bij deze opgaven.") for i in at.info)
 
 
 def test_raadsoverzicht_shows_table_maps_actions_and_downloads():
