@@ -49,7 +49,12 @@ def toon(data: Wijkdata, opslag: Opslag, gebruiker: str) -> None:
         f"Alle kolommen: {', '.join(VELDEN[soort])}. Een export hieronder laat zien hoe het eruitziet."
     )
     # The browser refuses only files far above the limit (its message is English); the app's own
-    # check gives the Dutch message for everything between.
+    # check gives the Dutch message for everything between. The upload box would state that higher
+    # browser limit, in English: it shows the real limit in Dutch instead.
+    st.html("<style>.st-key-beheer_import_bestand [data-testid='stFileUploaderDropzoneInstructions'] span "
+            "{ font-size: 0 !important } .st-key-beheer_import_bestand [data-testid='stFileUploaderDropzoneInstructions'] "
+            f"span::after {{ content: 'hoogstens {MAX_BYTES // 2**20} MB per bestand · CSV, Excel, GeoJSON of GeoPackage'; "
+            "font-size: 0.875rem }</style>")
     bestand = st.file_uploader("Bestand", type=["csv", "xlsx", "geojson", "json", "gpkg"], key="beheer_import_bestand",
                                max_upload_size=UPLOAD_GRENS_MB)
     if bestand is not None:

@@ -223,6 +223,8 @@ def test_every_import_format_with_payloads_is_previewed_imported_and_shown_as_te
 
 def test_a_broken_file_gives_a_dutch_message_and_stores_nothing(page, beheer_url, verkeer, tmp_path):
     _inloggen(page, beheer_url, s.PAGINA_BEHEER_IMPORT)
+    instructie = page.locator('.st-key-beheer_import_bestand [data-testid="stFileUploaderDropzoneInstructions"] span')
+    assert instructie.evaluate("e => getComputedStyle(e, '::after').content").startswith('"hoogstens 5 MB per bestand')
     kapot = tmp_path / "kapot.xlsx"
     kapot.write_bytes(b"PK\x03\x04 dit is geen excelbestand")
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(kapot))
