@@ -21,7 +21,9 @@ from app import locatiekiezer
 from app import settings as s
 from app.formats import markdown_veilig
 from geo.beheer import (
+    MAX_JAAR,
     MAX_LENGTE,
+    MIN_JAAR,
     SOORT_ACTIE,
     STANDAARD_MAX_LENGTE,
     TABEL,
@@ -100,7 +102,11 @@ def _veld(data: Wijkdata, soort: str, veld: str) -> None:
     elif veld == "status":
         st.selectbox(label, STATUSSEN, index=None, key=key, placeholder="Kies een status")
     elif veld == "datum":
-        st.date_input(label, value=None, key=key, max_value=date.today(), format="DD-MM-YYYY")
+        # The widget's own range covers every year the data may hold, so a date in the future or
+        # long ago reaches the check (a Dutch message, the date kept) instead of the widget's
+        # English refusal, which also dropped the date.
+        st.date_input(label, value=None, key=key, min_value=date(MIN_JAAR, 1, 1), max_value=date(MAX_JAAR, 12, 31),
+                      format="DD-MM-YYYY")
     elif veld == "bron":
         titels = dict(zip(data.programma.bronnen["bron"], data.programma.bronnen["titel"], strict=True))
         st.multiselect(label, list(titels), key=key, format_func=lambda b: f"{titels[b]} ({b})",

@@ -6,7 +6,7 @@ other page tests that count the bundled symbols.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -169,6 +169,19 @@ def test_removed_actie_is_restored_from_the_logbook(opslag_pad):
     assert "Teruggezet" in at.success[0].value
     assert "flatcoaches" in set(Opslag(opslag_pad).tabel("acties")["id"])
     assert at.dataframe[0].value["Handeling"].tolist() == ["hersteld", "verwijderd"]
+
+
+def test_a_future_date_gets_a_dutch_message_and_stays_in_the_form(opslag_pad):
+    at = _ingelogd(s.PAGINA_BEHEER_OVERLAST.bestand, opslag_pad)
+    morgen = date.today() + timedelta(days=1)
+    _invoer(at, "thema").input("Rattenoverlast")
+    at.date_input(key="beheer_hotspot_datum").set_value(morgen)
+    _invoer(at, "bron_omschrijving").input("Melding bewoner")
+    at.selectbox(key="beheer_hotspot_locatie_gebiedscode").select("BU19160602")
+    at.button(key="beheer_hotspot_opslaan").click().run()
+    assert not at.exception
+    assert any("datum ligt in de toekomst" in e.value for e in at.error)
+    assert at.date_input(key="beheer_hotspot_datum").value == morgen
 
 
 def test_melding_with_a_date_adds_the_rate_per_1000_inwoners_to_the_map(opslag_pad):
