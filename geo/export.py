@@ -46,8 +46,8 @@ def bronvermelding(data: Wijkdata, gemaakt: date) -> list[str]:
     regels += [
         f"Afgeleide cijfers (inwoners per woning, totalen van {CONFIG.gebiedsnaam}) zijn in deze app berekend uit de CBS-cijfers.",
         LICENTIE,
-        "'onbekend' of leeg: geen bron geeft dit cijfer. Een buurt zonder eigen cijfer heeft het cijfer van haar wijk "
-        f"(kolom '{NIVEAU}').",
+        "'onbekend' of leeg: geen bron geeft dit cijfer. Een buurt zonder eigen cijfer heeft het cijfer van haar wijk; "
+        "bij elk cijfer staat of het een buurt- of wijkcijfer is.",
     ]
     return regels
 
