@@ -8,11 +8,17 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, ROOT, app_server
 
 ARTEFACTEN = ROOT / "test-artifacts"
+
+
+def klaar(page: Page) -> None:
+    """Wait until Streamlit has finished the current script run."""
+    expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30_000)
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 # Opened at /<page>, Streamlit's front end first probes /<page>/_stcore/... to discover a base
 # path, gets 404 and falls back to /_stcore/...: expected, not a failure.

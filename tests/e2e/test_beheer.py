@@ -18,7 +18,7 @@ from geo import accounts
 from geo.invoer import exporteer
 from geo.opslag import OPSLAG_OMGEVING, Opslag
 from tests.e2e.a11y import ernstige_overtredingen
-from tests.e2e.conftest import ARTEFACTEN
+from tests.e2e.conftest import ARTEFACTEN, klaar
 from tests.e2e.server import app_server
 from tests.e2e.test_toegankelijkheid import _volledig_getekend
 
@@ -50,19 +50,13 @@ def beheer_url(opslag_pad: Path) -> Iterator[str]:
         yield url
 
 
-def _klaar(page: Page) -> None:
-    """Wait until Streamlit has finished the current script run."""
-    expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30_000)
-
-
 def _inloggen(page: Page, url: str, pagina: s.Pagina) -> None:
     page.goto(f"{url}/{pagina.pad}")
     page.get_by_label("Gebruikersnaam").fill(NAAM)
     page.get_by_label("Wachtwoord").fill(WACHTWOORD)
     page.get_by_role("button", name="Inloggen").click()
     expect(page.get_by_text(f"Ingelogd als {NAAM}")).to_be_visible(timeout=30_000)
-    _klaar(page)
+    klaar(page)
 
 
 def _geen_script_uitgevoerd(page: Page) -> None:
@@ -74,7 +68,7 @@ def _geen_script_uitgevoerd(page: Page) -> None:
 def test_editing_page_by_direct_url_shows_only_the_login(page, beheer_url, verkeer, pagina):
     page.goto(f"{beheer_url}/{pagina.pad}?gebruiker={NAAM}&beheer_gebruiker={NAAM}")
     expect(page.get_by_role("button", name="Inloggen")).to_be_visible(timeout=30_000)
-    _klaar(page)
+    klaar(page)
     expect(page.get_by_role("button", name="Toevoegen")).to_have_count(0)
     expect(page.locator('[data-testid="stFileUploader"]')).to_have_count(0)
     expect(page.locator(KAART_IFRAME)).to_have_count(0)
@@ -89,7 +83,7 @@ def test_melding_placed_by_clicking_the_map_shows_literally_on_the_kaart(page, b
     page.get_by_role("spinbutton", name=f"day, {s.BEHEER_LABELS['datum']}").click()
     page.keyboard.type("03112026")
     page.keyboard.press("Tab")
-    _klaar(page)
+    klaar(page)
     # click a point in Prinsenhof on the location map: its screen position comes from Leaflet itself
     kiezer = page.locator(KAART_IFRAME)
     expect(page.frame_locator(KAART_IFRAME).locator("path.leaflet-interactive").first).to_be_visible(timeout=30_000)
@@ -98,7 +92,7 @@ def test_melding_placed_by_clicking_the_map_shows_literally_on_the_kaart(page, b
     vak = kiezer.bounding_box()
     page.mouse.click(vak["x"] + x, vak["y"] + y)
     expect(page.get_by_text("Punt ligt in buurt")).to_be_visible(timeout=15_000)
-    _klaar(page)  # the click's rerun (and the map's own) must be done before the next click
+    klaar(page)  # the click's rerun (and the map's own) must be done before the next click
     # An instant click, as a quick touchpad tap. Before the fields were a form, the date (typed
     # last, sent by its field only when it loses focus, a moment after the button's trigger) could
     # replace the run that handled the click: lost in about one run in three (2026-11-26).
@@ -183,7 +177,7 @@ def test_choosing_an_actie_fills_the_form_over_unsaved_input_and_its_change_is_s
     page.get_by_role("combobox", name="Kies wat u wilt bewerken").click()
     page.get_by_role("option", name=re.compile(r"^Flatcoaches — ")).click()
     expect(partners).to_have_value("woningcorporaties", timeout=15_000)
-    _klaar(page)
+    klaar(page)
     partners.fill("Vidomes")
     page.get_by_role("button", name="Wijzigingen opslaan").click()
     expect(page.get_by_text("Wijzigingen opgeslagen.")).to_be_visible(timeout=15_000)
@@ -195,12 +189,12 @@ def test_choosing_an_actie_fills_the_form_over_unsaved_input_and_its_change_is_s
 def test_every_import_format_with_payloads_is_previewed_imported_and_shown_as_text(page, beheer_url, verkeer, tmp_path):
     _inloggen(page, beheer_url, s.PAGINA_BEHEER_IMPORT)
     page.get_by_text("Overlastmeldingen", exact=True).click()
-    _klaar(page)
+    klaar(page)
     for bestand in _bestanden(tmp_path):
         page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(bestand))
         # The previous file's preview and message stay on screen until the new file's run is done.
         expect(page.get_by_text("Dit bestand is geïmporteerd")).to_have_count(0, timeout=30_000)
-        _klaar(page)
+        klaar(page)
         expect(page.get_by_text("1 rij gelezen")).to_be_visible(timeout=30_000)
         page.get_by_role("button", name="1 rij importeren").click()
         expect(page.get_by_text("Dit bestand is geïmporteerd")).to_be_visible(timeout=30_000)
@@ -267,14 +261,14 @@ def test_a_click_while_an_import_runs_does_not_undo_it(page, beheer_url, verkeer
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(groot))
     knop = page.get_by_role("button", name=f"{aantal:,} rijen importeren".replace(",", "."))
     expect(knop).to_be_enabled(timeout=60_000)
-    _klaar(page)
+    klaar(page)
     knop.dblclick()  # an impatient user
     formaat = page.get_by_role("combobox", name="Formaat")  # meanwhile: another choice on the page
     formaat.click()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     expect(page.get_by_text("Dit bestand is geïmporteerd")).to_be_visible(timeout=60_000)
-    _klaar(page)
+    klaar(page)
     expect(knop).to_have_count(0)
     expect(formaat).to_have_value(re.compile("Excel"))  # that choice was not lost either
     assert len(Opslag(opslag_pad).tabel("acties")) == voor + aantal

@@ -5,25 +5,21 @@ from __future__ import annotations
 import io
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from app import settings as s
-from tests.e2e.conftest import ARTEFACTEN
+from tests.e2e.conftest import ARTEFACTEN, klaar
 from tests.e2e.server import app_server
 from tests.e2e.test_kaart import _geen_extern_verkeer, _kaart
 
 pytestmark = pytest.mark.e2e
 
 
-def _klaar(page: Page) -> None:
-    expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
-
-
 def test_shared_profile_link_opens_the_same_view(page, app_url, verkeer):
     page.goto(f"{app_url}/{s.PAGINA_PROFIEL.pad}?gebied=BU19160602&opgave=wonen")
     expect(page.get_by_role("heading", name="De Heuvel noord")).to_be_visible(timeout=30_000)
-    _klaar(page)
+    klaar(page)
     expect(page.get_by_role("img", name="Grafiek: afstand van De Heuvel noord")).to_be_visible()
     expect(page.get_by_role("img", name="Kaartje: ligging van De Heuvel noord")).to_be_visible()
     items = page.locator('[data-testid="stTable"]').filter(has_text="Betreft")
@@ -42,7 +38,7 @@ def test_bad_link_gives_a_dutch_notice_and_runs_nothing(page, app_url, verkeer):
     expect(melding).to_be_visible(timeout=30_000)
     expect(melding).to_contain_text("<img src=x onerror=alert(1)>")  # shown as text
     expect(page.get_by_role("heading", name="Leidschendam-Noord", exact=True)).to_be_visible()
-    _klaar(page)
+    klaar(page)
     assert dialogen == []
     _geen_extern_verkeer(verkeer)
 
@@ -50,7 +46,7 @@ def test_bad_link_gives_a_dutch_notice_and_runs_nothing(page, app_url, verkeer):
 def test_bad_kaart_link_keeps_its_notice_after_the_map_is_drawn(page, app_url, verkeer, data):
     page.goto(f"{app_url}/?indicator=onzin&opgave=wonen")
     kaart = _kaart(page)
-    _klaar(page)  # st_folium reruns the page once after its first draw
+    klaar(page)  # st_folium reruns the page once after its first draw
     expect(page.locator('[data-testid="stAlert"]').filter(has_text="onbekende indicator")).to_be_visible()
     wonen = int((data.programma.items["opgave"] == "Fijn en veilig wonen").sum())
     expect(kaart.locator(".wk-symbool")).to_have_count(wonen)  # the valid part of the link still applies
@@ -72,7 +68,7 @@ def test_shared_overview_link_and_pdf_download(page, app_url, verkeer):
     page.goto(f"{app_url}/{s.PAGINA_RAAD.pad}?niveau=wijk&sorteer=bevolkingsdichtheid&volgorde=oplopend")
     tabel = page.locator('[data-testid="stTable"]').first
     expect(tabel.get_by_role("row").nth(3)).to_contain_text("Stompwijk", timeout=30_000)
-    _klaar(page)
+    klaar(page)
     expect(page.get_by_role("img", name="Kaart Inwoners per woning per buurt")).to_be_visible()
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Download als PDF").click()
@@ -87,7 +83,7 @@ def test_shared_overview_link_and_pdf_download(page, app_url, verkeer):
 def test_browser_print_is_a4_landscape_without_controls(page, app_url, verkeer):
     page.goto(f"{app_url}/{s.PAGINA_RAAD.pad}")
     expect(page.locator('[data-testid="stTable"]').first).to_be_visible(timeout=30_000)
-    _klaar(page)
+    klaar(page)
     page.emulate_media(media="print")
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
     expect(page.get_by_role("button", name="Download als PDF")).to_be_hidden()
@@ -121,11 +117,11 @@ def test_direct_link_is_the_first_visit_after_a_server_start(browser, pagina):
 def test_profile_is_usable_with_the_keyboard_alone(page, app_url, verkeer):
     page.goto(f"{app_url}/{s.PAGINA_PROFIEL.pad}")
     expect(page.get_by_role("heading", name="Leidschendam-Noord", exact=True)).to_be_visible(timeout=30_000)
-    _klaar(page)
+    klaar(page)
     # Streamlit mounts and enables widgets after the first script run; tab only once they are there.
     expect(page.get_by_role("combobox", name="Gebied")).to_be_enabled(timeout=15_000)
     expect(page.get_by_role("button", name="Profiel downloaden (CSV)")).to_be_enabled(timeout=15_000)
-    _klaar(page)
+    klaar(page)
     gefocust, gezien = False, []
     for _ in range(40):  # Tab through the page (skip link, navigation, …) until the area chooser has focus
         page.keyboard.press("Tab")
