@@ -102,7 +102,8 @@ def toon(data: Wijkdata, jaartallen: list[int]) -> Kaartkeuze:
                 st.session_state[PEILJAAR_KEY] = beschikbaar[-1]
             peiljaar = st.selectbox(s.LABEL_PEILJAAR, beschikbaar, key=PEILJAAR_KEY,
                                     help=f"De cijfers van dit jaar kleuren de kaart (CBS-grenzen {data.grenzen.bron.jaar}).")
-        beeld = st.segmented_control(s.LABEL_BEELD, [s.BEELD_NOORD, s.BEELD_GEMEENTE], key="kaart_beeld")
+        # required: a second click on the chosen view does not leave none chosen (and the map on Noord)
+        beeld = st.segmented_control(s.LABEL_BEELD, [s.BEELD_NOORD, s.BEELD_GEMEENTE], key="kaart_beeld", required=True)
         st.caption("Lagen")
         toon_acties = st.toggle(s.LABEL_ACTIES, value=True, key="kaart_acties")
         toon_hotspots = st.toggle(s.LABEL_HOTSPOTS, value=True, key="kaart_hotspots")
@@ -118,5 +119,5 @@ def toon(data: Wijkdata, jaartallen: list[int]) -> Kaartkeuze:
     return Kaartkeuze(
         opgaven=tuple(opgaven), statussen=tuple(statussen), indicator=data.definities[indicator],
         toon_acties=toon_acties, toon_hotspots=toon_hotspots, achtergrond=achtergrond,
-        beeld=beeld or s.BEELD_NOORD, periode=(min(van, tot), max(van, tot)), peiljaar=peiljaar,
+        beeld=beeld, periode=(min(van, tot), max(van, tot)), peiljaar=peiljaar,
     )

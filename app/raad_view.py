@@ -46,14 +46,15 @@ def url_parameters() -> list[Parameter]:
 def keuzes(data: Wijkdata) -> tuple[str, str, bool]:
     """Level, sort column and direction, next to each other above the table."""
     links, midden, rechts = st.columns([1, 2, 1])
-    niveau = links.segmented_control("Indeling", list(OVERZICHT_NIVEAUS), key=NIVEAU_KEY,
+    # required: a second click on the chosen option does not leave nothing chosen
+    niveau = links.segmented_control("Indeling", list(OVERZICHT_NIVEAUS), key=NIVEAU_KEY, required=True,
                                      format_func=lambda n: s.NIVEAU_LABEL[n])
     sorteer = midden.selectbox(
         "Sorteer op", [s.SORTEER_NAAM, *s.RAAD_INDICATOREN], key=SORTEER_KEY,
         format_func=lambda i: "Naam" if i == s.SORTEER_NAAM else kolomnaam(data, i),
     )
-    volgorde = rechts.segmented_control("Volgorde", [AFLOPEND, OPLOPEND], key=VOLGORDE_KEY)
-    return niveau or "buurt", sorteer, volgorde != OPLOPEND
+    volgorde = rechts.segmented_control("Volgorde", [AFLOPEND, OPLOPEND], key=VOLGORDE_KEY, required=True)
+    return niveau, sorteer, volgorde != OPLOPEND
 
 
 def gestyled(ov: Raadsoverzicht) -> Styler:

@@ -9,7 +9,7 @@ from playwright.sync_api import FrameLocator, Page, expect
 
 from app import settings as s
 from geo.schema import OPGAVEN
-from tests.e2e.conftest import ARTEFACTEN
+from tests.e2e.conftest import ARTEFACTEN, klaar
 
 pytestmark = pytest.mark.e2e
 
@@ -161,6 +161,12 @@ def test_whole_gemeente_is_one_click_away(page, app_url, verkeer):
     _kaart(page)
     frame = next(f for f in page.frames if "streamlit_folium" in f.url)
     zoom_noord = frame.evaluate("window.map.getZoom()")
-    page.locator('[data-testid="stSidebar"]').get_by_text(s.BEELD_GEMEENTE, exact=True).click()
+    gemeente = page.locator('[data-testid="stSidebar"]').get_by_text(s.BEELD_GEMEENTE, exact=True)
+    gemeente.click()
     frame.wait_for_function(f"window.map.getZoom() < {zoom_noord}", timeout=10_000)
+    expect(page).to_have_url(re.compile("beeld=gemeente"))
+    gemeente.click()  # a second click on the chosen view keeps it chosen (it used to clear the choice)
+    page.wait_for_timeout(500)
+    klaar(page)
+    expect(page).to_have_url(re.compile("beeld=gemeente"))
     _geen_extern_verkeer(verkeer)
