@@ -9,6 +9,8 @@ shows on every user's map at their next interaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -88,6 +90,16 @@ def voorlaad() -> None:
     data = wijkdata()
     if len(data.buurten_web) > s.GROOT_AANTAL:
         zoombanden(data)
+
+
+@contextmanager
+def bij_opslagfout() -> Iterator[None]:
+    """An editing page reads the store throughout: when the store fails meanwhile (a database
+    that went away), the page stops with the Dutch message instead of a traceback."""
+    try:
+        yield
+    except OpslagFout as fout:
+        _stop(str(fout))
 
 
 def _stop(melding: str):

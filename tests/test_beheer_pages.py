@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from app import settings as s
 from geo import accounts
-from geo.opslag import OPSLAG_OMGEVING, Opslag
+from geo.opslag import OPSLAG_OMGEVING, Opslag, OpslagFout
 from tests.html_tabellen import legenda_html
 
 WACHTWOORD = "een heel lang wachtwoord"
@@ -243,3 +243,18 @@ def test_with_an_identity_provider_configured_the_municipal_login_is_offered(ops
     assert not at.exception
     assert "Inloggen met uw gemeente-account" in [b.label for b in at.button]
     assert not at.text_area and not at.get("file_uploader")
+
+
+@pytest.mark.parametrize("pagina", s.BEHEERPAGINAS, ids=lambda p: p.pad)
+def test_a_store_that_fails_while_a_page_reads_it_gives_a_dutch_message(opslag_pad, pagina, monkeypatch):
+    """E.g. the PostgreSQL server went away after the login: no traceback on any editing page."""
+    at = _ingelogd(pagina.bestand, opslag_pad)
+
+    def weg(*_args, **_kwargs):
+        raise OpslagFout("De database is niet bereikbaar.")
+
+    for lezer in ("tabel", "rij", "logboek", "revisie"):
+        monkeypatch.setattr(Opslag, lezer, weg)
+    at.run()
+    assert not at.exception
+    assert any("De database is niet bereikbaar." in e.value for e in at.error)

@@ -2,6 +2,8 @@
 
 from app import logboek_view, toegang
 from app import settings as s
+from app.data import bij_opslagfout
 
 winkel, gebruiker = toegang.beheerpagina(s.PAGINA_BEHEER_LOGBOEK)
-logboek_view.toon(winkel, gebruiker)
+with bij_opslagfout():
+    logboek_view.toon(winkel, gebruiker)

@@ -2,7 +2,8 @@
 
 from app import plaatsen_view, toegang
 from app import settings as s
-from app.data import wijkdata
+from app.data import bij_opslagfout, wijkdata
 
 winkel, gebruiker = toegang.beheerpagina(s.PAGINA_BEHEER_PLAATSEN)
-plaatsen_view.toon(wijkdata(), winkel, gebruiker)
+with bij_opslagfout():
+    plaatsen_view.toon(wijkdata(), winkel, gebruiker)
