@@ -15,8 +15,9 @@ from app import settings as s
 from geo import accounts
 from geo.opslag import OPSLAG_OMGEVING, Opslag
 from geo.schema import OPGAVEN
+from tests.e2e.conftest import klaar
 from tests.e2e.server import app_server
-from tests.e2e.test_beheer import KAART_IFRAME, NAAM, WACHTWOORD, _inloggen, _klaar
+from tests.e2e.test_beheer import KAART_IFRAME, NAAM, WACHTWOORD, _inloggen
 from tests.e2e.test_kaart import _geen_extern_verkeer
 
 pytestmark = pytest.mark.e2e
@@ -48,7 +49,7 @@ def test_a_melding_saved_on_one_server_shows_on_the_other(page, twee_servers, ve
     kijker = page.context.new_page()  # a user of server B, with the Kaart open before the change
     kijker.goto(server_b)
     expect(kijker.frame_locator(KAART_IFRAME).locator("path.wk-buurt")).to_have_count(43, timeout=30_000)
-    _klaar(kijker)
+    klaar(kijker)
     expect(_meldingen_op_kaart(kijker)).to_have_count(0)
 
     _inloggen(page, server_a, s.PAGINA_BEHEER_OVERLAST)
@@ -60,7 +61,7 @@ def test_a_melding_saved_on_one_server_shows_on_the_other(page, twee_servers, ve
     page.get_by_role("textbox", name="Breedtegraad").fill("52,0956")
     page.get_by_role("textbox", name="Lengtegraad").fill("4,3984")
     page.keyboard.press("Tab")
-    _klaar(page)
+    klaar(page)
     page.get_by_role("button", name="Toevoegen").click()
     expect(page.get_by_text("Toegevoegd")).to_be_visible(timeout=15_000)
     assert (Opslag(gedeelde_opslag).tabel("hotspots")["thema"] == THEMA).sum() == 1
@@ -70,5 +71,5 @@ def test_a_melding_saved_on_one_server_shows_on_the_other(page, twee_servers, ve
     kijker.locator('[data-testid="stSidebar"]').get_by_role("button", name=OPGAVEN[0]).click()
     expect(_meldingen_op_kaart(kijker)).to_have_count(1, timeout=15_000)
     expect(kijker.locator("table.wk-tabel").get_by_text(THEMA)).to_be_visible()
-    _klaar(kijker)
+    klaar(kijker)
     _geen_extern_verkeer(verkeer)
