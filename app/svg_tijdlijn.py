@@ -60,16 +60,32 @@ TEKEN_PX = 7.2  # average width of a character at 13 px, to keep labels apart
 
 def _labels(gebeurtenissen: pd.DataFrame, as_: _As) -> list[tuple[float, int, list[str]]]:
     """(x, slot, lines) per label: each label takes the first slot (above 1, below 1, above 2, …)
-    where the previous label in that slot ends before it starts, so labels do not overlap."""
-    vrij_vanaf = [-1e9] * (2 * NIVEAUS)
+    where it overlaps no other label, its leader line crosses no label nearer the axis, and no
+    leader line of a label further out crosses it. When no slot is free, the one whose labels end
+    soonest."""
+    bezet: list[list[tuple[float, float, float]]] = [[] for _ in range(2 * NIVEAUS)]  # per slot: (begin, end, x)
+
+    def vrij(slot: int, begin: float, eind: float, x: float) -> bool:
+        niveau, kant = divmod(slot, 2)
+        for ander in range(kant, 2 * NIVEAUS, 2):  # the slots on the same side of the axis
+            for b, e, ax in bezet[ander]:
+                if ander == slot and b < eind and begin < e:
+                    return False
+                if ander // 2 < niveau and b <= x <= e:  # my line would cross a label nearer the axis
+                    return False
+                if ander // 2 > niveau and begin <= ax <= eind:  # its line would cross me
+                    return False
+        return True
+
     uit = []
     for r in gebeurtenissen.itertuples():
         x = as_.x(r.begin)
         regels = _regels(r)
         breedte = TEKEN_PX * max(len(t) for t in regels) + 12
         begin = x - breedte if x > as_.breuk else x
-        slot = next((k for k in range(2 * NIVEAUS) if vrij_vanaf[k] < begin), min(range(2 * NIVEAUS), key=vrij_vanaf.__getitem__))
-        vrij_vanaf[slot] = begin + breedte
+        slot = next((k for k in range(2 * NIVEAUS) if vrij(k, begin, begin + breedte, x)),
+                    min(range(2 * NIVEAUS), key=lambda k: max((e for _, e, _ in bezet[k]), default=-1e9)))
+        bezet[slot].append((begin, begin + breedte, x))
         uit.append((x, slot, regels))
     return uit
 
@@ -115,15 +131,22 @@ def tijdlijn_svg(gebeurtenissen: pd.DataFrame, breedte: int = 1100, acties: Sequ
             delen.append(f'<line x1="{x0:.1f}" y1="{as_y}" x2="{x1:.1f}" y2="{as_y}" stroke="{kleur}" stroke-width="9" opacity="0.55"/>')
         delen.append(f'<circle cx="{x0:.1f}" cy="{as_y}" r="6" fill="{kleur}" stroke="#fff" stroke-width="1.5">'
                      f"<title>{html.escape(f'{r.datum_tekst}: {r.titel}')}</title></circle>")
+    # Every leader line first, then every label on a white box: where a crowded year leaves no
+    # free slot and a line must pass a label nearer the axis, it passes behind it, not through it.
+    lijnen, teksten = [], []
     for x, slot, regels in labels:
         niveau, erboven = slot // 2, slot % 2 == 0
         y0 = as_y - 30 - niveau * RIJ_HOOGTE - 15 * (len(regels) - 1) if erboven else as_y + 40 + niveau * RIJ_HOOGTE
         lijn_eind = y0 + 15 * (len(regels) - 1) + 4 if erboven else y0 - 12
         anker, dx = ("end", -4) if x > as_.breuk else ("start", 4)
-        delen.append(f'<line x1="{x:.1f}" y1="{as_y}" x2="{x:.1f}" y2="{lijn_eind:.1f}" stroke="#737373" stroke-width="1"/>')
+        lijnen.append(f'<line x1="{x:.1f}" y1="{as_y}" x2="{x:.1f}" y2="{lijn_eind:.1f}" stroke="#737373" stroke-width="1"/>')
+        vak = TEKEN_PX * max(len(r) for r in regels) + 4
+        teksten.append(f'<rect x="{x + dx - (vak if anker == "end" else 2):.1f}" y="{y0 - 13:.1f}" width="{vak:.1f}" '
+                       f'height="{15 * len(regels) + 2}" fill="#fff"/>')
         for j, regel in enumerate(regels):
             dik = ' font-weight="bold"' if j == 0 else ""
-            delen.append(f'<text x="{x + dx:.1f}" y="{y0 + 15 * j:.1f}" text-anchor="{anker}"{dik} fill="#1a1a1a">{html.escape(regel)}</text>')
+            teksten.append(f'<text x="{x + dx:.1f}" y="{y0 + 15 * j:.1f}" text-anchor="{anker}"{dik} fill="#1a1a1a">{html.escape(regel)}</text>')
+    delen += lijnen + teksten
     x0, x1 = as_.x(pd.Timestamp("2022-01-01")), as_.x(pd.Timestamp("2022-12-31"))
     for k, (opgave, tekst) in enumerate(acties):
         y = lanen_y + 30 * k

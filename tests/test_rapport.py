@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import math
 from datetime import date
@@ -137,3 +138,24 @@ def test_every_timeline_text_has_its_own_colour(data):
     teksten = re.findall(r"<text [^>]*>", tijdlijn_svg(data.tijdlijn.gebeurtenissen))
     assert teksten and all(" fill=" in t for t in teksten), [t for t in teksten if " fill=" not in t]
 
+
+
+
+def test_no_leader_line_of_the_timeline_runs_through_a_label(data):
+    """Found in review: in a crowded year the line of a label further from the axis ran through a
+    label nearer to it. Labels take a slot no line crosses where one is free; where none is, the
+    line passes behind the label's white box, so every line is drawn before every box."""
+    import re
+
+    from app.svg_tijdlijn import TEKEN_PX, tijdlijn_svg
+
+    svg = tijdlijn_svg(data.tijdlijn.gebeurtenissen)
+    lijnen = [m.start() for m in re.finditer(r'<line [^>]*stroke="#737373" stroke-width="1"', svg)]
+    vakken = [(m.start(), *map(float, m.groups())) for m in re.finditer(
+        r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="#fff"/>', svg)]
+    assert lijnen and len(vakken) == len(lijnen) and max(lijnen) < min(v[0] for v in vakken)
+    for x, y, anker, tekst in re.findall(r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="(start|end)"[^>]*>([^<]*)</text>', svg):
+        breedte = TEKEN_PX * len(html.unescape(tekst))
+        links = float(x) - breedte if anker == "end" else float(x)
+        assert any(vx <= links and links + breedte <= vx + vb + 0.1 and vy <= float(y) - 11 and float(y) + 3 <= vy + vh
+                   for _, vx, vy, vb, vh in vakken), tekst
