@@ -54,7 +54,13 @@ def _bronnen_top(pdf: PdfDocument, stap: Stap) -> float:
 def _kaart(pdf: PdfDocument, stap: Stap, top: float, breedte: float, onder: float) -> None:
     """The map, its classes and what the symbols mean, within ``onder``."""
     info = pdf.svg(stap.kaart.svg, pdf.l_margin, top, breedte, min(105.0, onder - top - 24), alt=stap.kaart_alt)
-    y = pdf.legenda(stap.legenda, pdf.l_margin, top + info.rendered_height + 1.5, breedte)
+    y = top + info.rendered_height + 1.5
+    if stap.legenda_titel:
+        pdf.set_font(FONT, style="B", size=7.5)
+        pdf.set_xy(pdf.l_margin, y)
+        pdf.multi_cell(breedte, 3.75, stap.legenda_titel, new_x="LMARGIN", new_y="NEXT", align="L")
+        y = pdf.get_y()
+    y = pdf.legenda(stap.legenda, pdf.l_margin, y, breedte)
     pdf.set_xy(pdf.l_margin, y)
     if stap.symbolen_uitleg:
         pdf.multi_cell(breedte, 3.4, stap.symbolen_uitleg, new_x="LMARGIN", new_y="NEXT", align="L")

@@ -77,6 +77,7 @@ class Stap:
     kaart: Indicatorkaart | None = None
     kaart_alt: str = ""
     legenda: tuple[tuple[str, str], ...] = ()  # (colour, text) of the map's classes
+    legenda_titel: str = ""  # what the colours show, in which unit, from which source
     symbolen_uitleg: str = ""  # what the map's symbols mean, for screen and PDF
     tabel: pd.DataFrame | None = None
     tabel_titel: str = ""
@@ -136,8 +137,12 @@ def _opgave(data: Wijkdata, opgave: str, acties: pd.DataFrame) -> Stap:
     eigen = items[(items["soort"] == "actie") & (items["opgave"] == opgave)]
     kaart = programmakaart(data, indicator, eigen, f"{opgave}: {ind.label} per buurt en de acties")
     ruw = [kerncijfer(data, i, c) for i, c in s.PRESENTATIE_KERNCIJFERS[opgave]]
-    bronnen = _bronnen(*(c.bron for c in ruw), data.programma.opgaven.at[opgave, "bron_tekst"])
+    kaartbronnen = sorted(set(kaart.kw.waarden["bron"].dropna())) if kaart.kw else []
+    bronnen = _bronnen(*(c.bron for c in ruw), *kaartbronnen, data.programma.opgaven.at[opgave, "bron_tekst"])
     cijfers = tuple(replace(c, bron_nr=bronnen.index(_zonder_datum(c.bron)) + 1) for c in ruw)
+    nummers = sorted({bronnen.index(b) + 1 for b in _bronnen(*kaartbronnen)})
+    legenda_titel = f"Kaart: {ind.label} per buurt ({ind.eenheid})" + (
+        f", bron {', '.join(f'[{n}]' for n in nummers)}" if nummers else ", geen bron")
     info = data.programma.opgaven.loc[opgave]
     return Stap(
         titel=opgave,
@@ -147,6 +152,7 @@ def _opgave(data: Wijkdata, opgave: str, acties: pd.DataFrame) -> Stap:
         kaart=kaart,
         kaart_alt=f"Kaart van {s.GEBIED_NAAM}: {ind.label} per buurt, met de {len(eigen)} symbolen van de acties.",
         legenda=tuple(klassen_regels(kaart.kw, kaart.klassen, tel=False)) if kaart.kw else (),
+        legenda_titel=legenda_titel,
         symbolen_uitleg=SYMBOLEN_UITLEG,
         tabel=acties[["Actie", "Status", "Waar"]] if acties["Jaar/periode"].nunique() == 1 else acties[["Actie", "Status", "Jaar/periode", "Waar"]],
         tabel_titel=f"Acties {acties['Jaar/periode'].iloc[0]} ({len(acties)})" if acties["Jaar/periode"].nunique() == 1 else f"Acties ({len(acties)})",

@@ -49,6 +49,7 @@ section.wk-dia table { border-collapse: collapse; width: 100%; font-size: 0.85em
   font-size: max(14px, 0.75em) !important; line-height: 1.2; }
 .wk-dia-legenda span { display: inline-block; width: 1em; height: 1em; border: 1px solid #000; vertical-align: -0.15em;
   margin-right: 0.3em; }
+.wk-dia-legendatitel { flex-basis: 100%; font-weight: bold; }
 .wk-dia-tijdlijn img { width: 100%; max-height: calc(100vh - 22em); object-fit: contain; }
 .wk-dia-bron { margin-top: 0.5em; }
 </style>
@@ -117,7 +118,8 @@ def dia_html(stap: Stap, nummer: int, aantal: int) -> str:
         rechts.append(f"<table><caption style='text-align:left;font-weight:bold'>{e(stap.tabel_titel)}</caption>"
                       f"<thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table>")
     if stap.kaart is not None:
-        legenda = "".join(f'<li><span style="background:{k}"></span>{e(t)}</li>' for k, t in stap.legenda)
+        legenda = (f'<li class="wk-dia-legendatitel">{e(stap.legenda_titel)}</li>' if stap.legenda_titel else "") + "".join(
+            f'<li><span style="background:{k}"></span>{e(t)}</li>' for k, t in stap.legenda)
         symbolen = f"<li>{e(stap.symbolen_uitleg)}</li>" if stap.symbolen_uitleg else ""
         delen.append(f'<div class="wk-dia-inhoud"><div class="wk-dia-kaart">{als_afbeelding(stap.kaart.svg, stap.kaart_alt)}'
                      f'<ul class="wk-dia-legenda">{legenda}{symbolen}</ul></div>'

@@ -263,6 +263,8 @@ def test_presentatie_walks_through_the_steps_with_the_step_in_the_url():
     assert at.button(key="dia_vorige").disabled
     at.button(key="dia_volgende").click().run()
     assert _dia_titel(at) == "Onderwijs en jeugd" and at.query_params["stap"] == "2"
+    assert any('<li class="wk-dia-legendatitel">Kaart: Kinderen in huishouden tot sociaal minimum per buurt (%), bron [2]'
+               in h.proto.body for h in at.get("html"))
     at.button(key="dia_einde").click().run()
     assert _dia_titel(at) == "Samen sterk voor Noord" and at.button(key="dia_volgende").disabled
     assert at.get("download_button")

@@ -98,6 +98,10 @@ def test_presentation_deck_has_one_16_9_page_per_step(data):
         assert stap.titel in pagina.extract_text()
     tekst = "\n".join(p.extract_text() for p in pdf.pages)
     assert "42 %" in tekst and "557.500" in tekst and "Dagelijks Bestuur" in tekst
+    # the map legend names what the colours show, the unit and the source (found in review: only "27 % / 42 %")
+    titel = "Kaart: Kinderen in huishouden tot sociaal minimum per buurt (%), bron [2]"
+    assert alle[1].legenda_titel == titel and titel in tekst.replace("\n", " ")
+    assert alle[1].bronnen[1].startswith("Presentatie 'Sterk voor Noord'")
 
 
 def test_presentation_figures_carry_their_source(data):
