@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app import settings as s
+from app import stijl
 from app.formats import markdown_veilig, veilige_tabel
 from app.items_table import lijst
 from app.kleine_kaarten import locatorkaart
@@ -45,7 +46,7 @@ def kies(data: Wijkdata) -> str:
     keuze = gebiedskeuze(data)
     # The hint sits in a caption, not in a help tooltip: one fewer stop for keyboard users.
     gekozen = st.selectbox("Gebied", list(keuze), key=GEBIED_KEY, format_func=keuze.__getitem__)
-    st.caption(f"Een buurt, een wijk of heel {s.GEBIED_NAAM}; typ in het veld om te zoeken.")
+    stijl.schermtip(f"Een buurt, een wijk of heel {s.GEBIED_NAAM}; typ in het veld om te zoeken.", "profiel_zoeken")
     return gekozen
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from app import settings as s
+from app import stijl
 from app.formats import markdown_veilig, veilige_tabel
 from app.legend import LEGENDA_CSS, klassen_lijst
 from app.pdf_overzicht import raadsoverzicht_pdf
@@ -150,8 +151,8 @@ def toon_downloads(data: Wijkdata, ov: Raadsoverzicht, vandaag: date) -> None:
                                "application/geopackage+sqlite3", key="raad_gpkg", on_click="ignore")
     knoppen[4].download_button("Download als PDF", lambda: raadsoverzicht_pdf(data, ov, vandaag), f"{naam}.pdf",
                                "application/pdf", key="raad_pdf", type="primary", on_click="ignore")
-    st.caption("Elk bestand bevat de bronvermelding en licentie (CBS: CC-BY 4.0). Tip: de pagina afdrukken "
-               "(Ctrl+P) geeft een A4 liggend zonder zijbalk en knoppen.")
+    stijl.schermtip("Elk bestand bevat de bronvermelding en licentie (CBS: CC-BY 4.0). Tip: de pagina afdrukken "
+                    "(Ctrl+P) geeft een A4 liggend zonder zijbalk en knoppen.", "raad_downloads")
 
 
 def toon_bronnen(ov: Raadsoverzicht) -> None:

@@ -57,6 +57,9 @@ PAGINA_CSS = """
   table { font-size: 9pt; }
   tr, img, .wk-legenda, .wk-kaartje { break-inside: avoid; }
   h1 { font-size: 18pt; } h2, h3 { font-size: 13pt; break-after: avoid; }
+  /* Tips for the screen (how to print, how to search): a block of its own, so it must beat the
+     rule above that turns every block into display: block. */
+  [data-testid="stVerticalBlock"][class*="st-key-alleen_scherm_"] { display: none !important; }
 }
 </style>
 """
@@ -65,3 +68,9 @@ PAGINA_CSS = """
 def toepassen() -> None:
     """Add the page-wide styles to the current page."""
     st.html(PAGINA_CSS)
+
+
+def schermtip(tekst: str, key: str) -> None:
+    """A caption for the screen only (how to print, how to search): paper has no use for it."""
+    with st.container(key=f"alleen_scherm_{key}"):
+        st.caption(tekst)

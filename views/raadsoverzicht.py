@@ -4,13 +4,13 @@ from datetime import date
 
 import streamlit as st
 
-from app import raad_view, url_state
+from app import raad_view, stijl, url_state
 from app import settings as s
 from app.data import wijkdata
 
 st.title("Raadsoverzicht")
-st.caption(f"Alle buurten tegenover het gemiddelde van de gemeente {s.GEMEENTE_NAAM}; {s.GEBIED_NAAM} "
-           "gemarkeerd. Afdrukken (Ctrl+P) geeft een A4 liggend; 'Download als PDF' maakt een rapport.")
+st.caption(f"Alle buurten tegenover het gemiddelde van de gemeente {s.GEMEENTE_NAAM}; {s.GEBIED_NAAM} gemarkeerd.")
+stijl.schermtip("Afdrukken (Ctrl+P) geeft een A4 liggend; 'Download als PDF' maakt een rapport.", "raad_afdrukken")
 data = wijkdata()
 parameters = raad_view.url_parameters()
 url_state.herstel(s.PAGINA_RAAD.pad, parameters)

@@ -87,6 +87,9 @@ def test_browser_print_is_a4_landscape_without_controls(page, app_url, verkeer):
     page.emulate_media(media="print")
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
     expect(page.get_by_role("button", name="Download als PDF")).to_be_hidden()
+    expect(page.get_by_text("Afdrukken (Ctrl+P) geeft een A4 liggend;")).to_be_hidden()  # screen tips are not printed
+    expect(page.get_by_text("Tip: de pagina afdrukken")).to_be_hidden()
+    expect(page.get_by_text(f"{s.GEBIED_NAAM} gemarkeerd.")).to_be_visible()
     expect(page.get_by_text("Legenda", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Bronnen")).to_be_visible()
     afdruk = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
