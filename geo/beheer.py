@@ -43,6 +43,8 @@ MAX_LENGTE = {"omschrijving": 2000, "opmerking": 1000, "partners": 500}
 STANDAARD_MAX_LENGTE = 200
 
 JAAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")  # "2022" or "2022-2025"
+# How people type a range of years, and how the app itself shows one ("2022–2025", en dash)
+_JAREN_GETYPT = re.compile(r"^(\d{4})\s*[-\u2013\u2014]\s*(\d{4})$")
 # Years an item may have: the programme runs 2021-2041, so anything far outside is a typo (and a
 # typo like 0224 would stretch the Kaart's period slider over eighteen centuries).
 MIN_JAAR, MAX_JAAR = 2000, 2050
@@ -90,6 +92,9 @@ def valideer(soort: str, invoer: dict[str, object], context: Gebiedscontext, van
     a point also fills in the buurt that contains it, so area filters and profiles include it.
     """
     rij = {veld: _tekst(invoer.get(veld)) for veld in VELDEN[soort]}
+    for veld in ("jaar", "periode"):  # one stored form: "2022-2025"
+        if veld in rij:
+            rij[veld] = _JAREN_GETYPT.sub(r"\1-\2", rij[veld])
     fouten = [f"{VELDNAAM[v]} ontbreekt" for v in VERPLICHT[soort] if not rij[v]]
     if not rij["bron"] and not rij["bron_omschrijving"]:
         fouten.append("bron ontbreekt: noem in 'bron in woorden' wie het meldde of uit welk document het komt")

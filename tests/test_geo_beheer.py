@@ -79,3 +79,12 @@ def test_a_point_fills_in_its_buurt_and_wins_over_the_area(context):
     rij, fouten = valideer(SOORT_ACTIE, {**ACTIE, "lon": "4,3984", "lat": "52,0956"}, context, VANDAAG)
     assert fouten == [] and rij["gebiedscode"] == "BU19160200" and rij["lon"] == "4.398400"
     assert valideer_punt("4.41", "52.5", context)[0] is None
+
+
+@pytest.mark.parametrize("getypt", ["2022–2025", "2022 - 2025", "2022—2025", "2022-2025"])
+def test_a_range_of_years_as_the_app_shows_it_is_accepted_and_stored_in_one_form(context, getypt):
+    """The app writes periods with an en dash; copied back into the form they were refused."""
+    rij, fouten = valideer(SOORT_ACTIE, {**ACTIE, "jaar": getypt}, context, VANDAAG)
+    assert fouten == [] and rij["jaar"] == "2022-2025"
+    rij, fouten = valideer(SOORT_HOTSPOT, {**MELDING, "datum": "", "periode": getypt}, context, VANDAAG)
+    assert fouten == [] and rij["periode"] == "2022-2025"
