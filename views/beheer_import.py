@@ -2,8 +2,7 @@
 
 from app import invoer_view, toegang
 from app import settings as s
-from app.data import bij_opslagfout, wijkdata
+from app.data import wijkdata
 
 winkel, gebruiker = toegang.beheerpagina(s.PAGINA_BEHEER_IMPORT)
-with bij_opslagfout():
-    invoer_view.toon(wijkdata(), winkel, gebruiker)
+invoer_view.toon(wijkdata(), winkel, gebruiker)
